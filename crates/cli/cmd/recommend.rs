@@ -1,0 +1,10 @@
+//! `peta recommend` (not written yet).
+
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`recommend` is not available yet")
+}
