@@ -3,6 +3,10 @@
 
 mod app;
 mod cmd;
+#[allow(dead_code)]
+mod diagnostics;
+#[allow(dead_code)]
+mod repo;
 
 fn main() -> std::process::ExitCode {
     app::run()

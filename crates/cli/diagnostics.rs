@@ -1,0 +1,1 @@
+//! Rendering of importer diagnostics for the terminal (miette).
