@@ -5,11 +5,17 @@
 //! because one file is bad.
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+mod decode;
 mod diagnostic;
+mod locate;
 pub mod model;
+mod parser;
+mod text;
 
 pub use diagnostic::{Diagnostic, ParseError, Severity};
 pub use model::*;
+pub use parser::{BPMNDI_NS, BPMN_NS, DC_NS, DI_NS};
+pub use text::display_form;
 
 use std::path::{Path, PathBuf};
 
@@ -39,8 +45,25 @@ pub fn parse_bytes(
     bytes: &[u8],
     opts: &ParseOptions,
 ) -> Result<Model, ParseError> {
-    let _ = (key, file, bytes, opts);
-    Err(ParseError::new(file, "importer not written yet"))
+    if bytes.len() as u64 > opts.max_file_size {
+        return Err(ParseError::new(
+            file,
+            format!(
+                "file is {} bytes, over the {} byte limit (raise it with --max-file-size)",
+                bytes.len(),
+                opts.max_file_size
+            ),
+        ));
+    }
+    let decoded = decode::decode(bytes);
+    parser::parse(
+        key,
+        file,
+        &decoded.text,
+        decoded.encoding,
+        opts,
+        decoded.warnings,
+    )
 }
 
 /// Reads and parses one file; the model key is the file stem.
