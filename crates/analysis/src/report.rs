@@ -1,0 +1,2 @@
+//! Rendering an [`crate::Analysis`] for people: Markdown in Bahasa Indonesia
+//! (default) or English, and CSV.

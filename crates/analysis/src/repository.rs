@@ -1,0 +1,238 @@
+//! A repository: the parsed models under one or more paths, plus the registry.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use peta_bpmn::{Model, ParseError, ParseOptions};
+use peta_registry::Registry;
+use serde::{Deserialize, Serialize};
+
+/// File extensions read as BPMN when walking a folder.
+pub const BPMN_EXTENSIONS: &[&str] = &["bpmn", "bpmn2", "xml"];
+
+/// One model and where it lives.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RepoModel {
+    /// Path relative to the repository root (or to the path the user gave),
+    /// `/` separators, with extension: `asn-ikn/bkn-penetapan-nip.bpmn`.
+    pub path: String,
+    /// The parsed model; its `key` is `path` without the extension.
+    pub model: Model,
+}
+
+/// Every model of a repository and the registry that names their agencies.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Repository {
+    /// The folder model paths are relative to.
+    pub root: PathBuf,
+    /// Sorted by path.
+    pub models: Vec<RepoModel>,
+    pub registry: Registry,
+}
+
+impl Repository {
+    /// Reads every BPMN file under `paths` (folders are walked for `.bpmn`,
+    /// `.bpmn2` and `.xml` files; `.xml` files that are not BPMN are skipped
+    /// silently) and parses them in parallel. The registry comes from
+    /// `registry_dir`, else from the first path when it is a folder.
+    ///
+    /// Files that fail to parse come back as errors beside the repository;
+    /// one bad file never stops the others. A registry that cannot be read is
+    /// reported as a [`ParseError`] naming `agencies.toml`/`themes.toml` and
+    /// the repository gets an empty registry.
+    pub fn load(paths: &[PathBuf], registry_dir: Option<&Path>) -> (Repository, Vec<ParseError>) {
+        let (mut repo, mut errors) = Self::load_models(paths);
+        if let Some(dir) = Self::registry_dir(paths, registry_dir) {
+            match Registry::load(&dir) {
+                Ok(r) => repo.registry = r,
+                Err(e) => errors.insert(0, ParseError::new("registry", e.to_string())),
+            }
+        }
+        (repo, errors)
+    }
+
+    /// The registry folder [`Repository::load`] reads: `registry_dir`, else
+    /// the first path when it is a folder.
+    pub fn registry_dir(paths: &[PathBuf], registry_dir: Option<&Path>) -> Option<PathBuf> {
+        registry_dir
+            .map(Path::to_path_buf)
+            .or_else(|| paths.first().filter(|p| p.is_dir()).cloned())
+    }
+
+    /// Reads and parses the BPMN files under `paths` (as [`Repository::load`])
+    /// into a repository with an empty registry.
+    pub fn load_models(paths: &[PathBuf]) -> (Repository, Vec<ParseError>) {
+        let root = match paths.first() {
+            Some(p) if p.is_dir() => p.clone(),
+            Some(p) => p
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
+            None => PathBuf::from("."),
+        };
+        let mut files: Vec<(PathBuf, String)> = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut errors = Vec::new();
+        for given in paths {
+            if given.is_dir() {
+                let mut found = Vec::new();
+                walk(given, &mut found, &mut errors);
+                found.sort();
+                for f in found {
+                    let rel = relative(&f, given);
+                    push_unique(&mut files, &mut seen, f, rel);
+                }
+            } else if given.exists() {
+                let rel = given
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| given.display().to_string());
+                push_unique(&mut files, &mut seen, given.clone(), rel);
+            } else {
+                errors.push(ParseError::new(
+                    &given.display().to_string(),
+                    "no such file or folder",
+                ));
+            }
+        }
+        let opts = ParseOptions::default();
+        let abs: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+        let parsed = peta_bpmn::parse_files(&abs, &opts);
+        let mut models = Vec::new();
+        for ((file, rel), result) in files.into_iter().zip(parsed) {
+            match result {
+                Ok(mut model) => {
+                    model.key = strip_extension(&rel).to_string();
+                    models.push(RepoModel { path: rel, model });
+                }
+                Err(e) => {
+                    let is_xml = file
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+                    if !is_xml || looks_like_bpmn(&file) {
+                        errors.push(e);
+                    }
+                }
+            }
+        }
+        models.sort_by(|a, b| a.path.cmp(&b.path));
+        let repo = Repository {
+            root,
+            models,
+            registry: Registry::default(),
+        };
+        (repo, errors)
+    }
+
+    /// A repository from models already in memory (tests, the store).
+    pub fn from_models(models: Vec<RepoModel>, registry: Registry) -> Repository {
+        let mut models = models;
+        models.sort_by(|a, b| a.path.cmp(&b.path));
+        Repository {
+            root: PathBuf::new(),
+            models,
+            registry,
+        }
+    }
+
+    /// The model stored under this repository-relative path.
+    pub fn model(&self, path: &str) -> Option<&RepoModel> {
+        self.models
+            .binary_search_by(|m| m.path.as_str().cmp(path))
+            .ok()
+            .and_then(|i| self.models.get(i))
+    }
+}
+
+fn push_unique(
+    files: &mut Vec<(PathBuf, String)>,
+    seen: &mut BTreeSet<String>,
+    file: PathBuf,
+    rel: String,
+) {
+    let rel = if seen.contains(&rel) {
+        // Two given paths hold the same relative name: fall back to the path
+        // as written so both stay distinct.
+        file.to_string_lossy().replace('\\', "/")
+    } else {
+        rel
+    };
+    if seen.insert(rel.clone()) {
+        files.push((file, rel));
+    }
+}
+
+/// `path` relative to `base`, `/`-separated.
+fn relative(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The path without its last extension.
+pub fn strip_extension(path: &str) -> &str {
+    match path.rfind('.') {
+        Some(dot) if !path[dot..].contains('/') && dot > path.rfind('/').map_or(0, |s| s + 1) => {
+            &path[..dot]
+        }
+        _ => path,
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ParseError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(ParseError::io(&dir.display().to_string(), &e));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let Ok(ft) = entry.file_type() else { continue };
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if ft.is_dir() {
+            walk(&path, out, errors);
+        } else if ft.is_file() && has_bpmn_extension(&path) {
+            out.push(path);
+        }
+    }
+}
+
+fn has_bpmn_extension(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| BPMN_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// Whether an `.xml` file mentions the BPMN 2.0 model namespace near its start.
+fn looks_like_bpmn(path: &Path) -> bool {
+    use std::io::Read;
+    let mut buf = vec![0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut buf))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&buf[..n]);
+    head.contains("http://www.omg.org/spec/BPMN/20100524/MODEL")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_extension;
+
+    #[test]
+    fn strips_only_the_file_extension() {
+        assert_eq!(strip_extension("a/b.bpmn"), "a/b");
+        assert_eq!(strip_extension("a.x/b"), "a.x/b");
+        assert_eq!(strip_extension("a/b.v2.bpmn"), "a/b.v2");
+        assert_eq!(strip_extension("a/.hidden"), "a/.hidden");
+        assert_eq!(strip_extension("b"), "b");
+    }
+}
