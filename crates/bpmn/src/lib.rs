@@ -11,11 +11,13 @@ mod locate;
 pub mod model;
 mod parser;
 mod text;
+mod validate;
 
 pub use diagnostic::{Diagnostic, ParseError, Severity};
 pub use model::*;
 pub use parser::{BPMNDI_NS, BPMN_NS, DC_NS, DI_NS};
 pub use text::display_form;
+pub use validate::unresolved_calls;
 
 use std::path::{Path, PathBuf};
 

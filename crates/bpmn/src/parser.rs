@@ -149,6 +149,15 @@ impl<'a> Attrs<'a> {
     fn string(&self, name: &str) -> Option<String> {
         self.get(name).map(str::to_string)
     }
+    /// A reference attribute (IDREF or QName): a QName's prefix is dropped,
+    /// since an id (an NCName) never contains `:` (GenMyModel writes
+    /// `bpmnElement="bpmn2:_id"`).
+    fn idref(&self, name: &str) -> Option<String> {
+        self.get(name).map(|v| {
+            let v = v.trim();
+            v.rsplit_once(':').map_or(v, |(_, local)| local).to_string()
+        })
+    }
     fn id(&self) -> String {
         self.get("id").unwrap_or_default().to_string()
     }
@@ -215,6 +224,7 @@ pub(crate) fn parse(
         seen_root: false,
         virtual_root: 0,
         undeclared: Vec::new(),
+        plane_pos: Vec::new(),
         max_depth: opts.max_depth,
     };
     // Positions of decoding warnings.
@@ -313,7 +323,10 @@ pub(crate) fn parse(
         ));
     }
     b.finish();
-    Ok(b.model)
+    let plane_pos = std::mem::take(&mut b.plane_pos);
+    let mut model = b.model;
+    crate::validate::validate(&mut model, src, &plane_pos);
+    Ok(model)
 }
 
 /// The qualified tag name of the start tag at `offset` (for messages).
@@ -344,6 +357,8 @@ struct Builder<'s> {
     /// frames (`Definitions`, and for DI fragments a diagram and plane)
     /// were pushed in place of the missing ancestors.
     virtual_root: usize,
+    /// Position of each diagram's plane (for validation messages).
+    plane_pos: Vec<Position>,
     /// Undeclared element prefixes already warned about.
     undeclared: Vec<String>,
     max_depth: usize,
@@ -764,7 +779,7 @@ impl<'s> Builder<'s> {
                 list.push(Participant {
                     id: a.id(),
                     name: a.label("name"),
-                    process_ref: a.string("processRef"),
+                    process_ref: a.idref("processRef"),
                     documentation: Vec::new(),
                     ext: a.ext(),
                     pos,
@@ -778,9 +793,9 @@ impl<'s> Builder<'s> {
                 list.push(MessageFlow {
                     id: a.id(),
                     name: a.label("name"),
-                    source_ref: a.string("sourceRef").unwrap_or_default(),
-                    target_ref: a.string("targetRef").unwrap_or_default(),
-                    message_ref: a.string("messageRef"),
+                    source_ref: a.idref("sourceRef").unwrap_or_default(),
+                    target_ref: a.idref("targetRef").unwrap_or_default(),
+                    message_ref: a.idref("messageRef"),
                     ext: a.ext(),
                     pos,
                 });
@@ -852,8 +867,8 @@ impl<'s> Builder<'s> {
         let pos = self.loc.at(offset);
         Ok(Association {
             id: a.id(),
-            source_ref: a.string("sourceRef").unwrap_or_default(),
-            target_ref: a.string("targetRef").unwrap_or_default(),
+            source_ref: a.idref("sourceRef").unwrap_or_default(),
+            target_ref: a.idref("targetRef").unwrap_or_default(),
             pos,
         })
     }
@@ -906,7 +921,7 @@ impl<'s> Builder<'s> {
                     cancel_activity,
                     ..
                 } => {
-                    *attached_to = a.string("attachedToRef");
+                    *attached_to = a.idref("attachedToRef");
                     *cancel_activity = a.bool("cancelActivity").unwrap_or(true);
                 }
                 _ => {}
@@ -916,7 +931,7 @@ impl<'s> Builder<'s> {
                 name: a.label("name"),
                 kind,
                 parent,
-                default_flow: a.string("default"),
+                default_flow: a.idref("default"),
                 documentation: Vec::new(),
                 ext: a.ext(),
                 pos,
@@ -932,8 +947,8 @@ impl<'s> Builder<'s> {
                     process.sequence_flows.push(SequenceFlow {
                         id: a.id(),
                         name: a.label("name"),
-                        source_ref: a.string("sourceRef").unwrap_or_default(),
-                        target_ref: a.string("targetRef").unwrap_or_default(),
+                        source_ref: a.idref("sourceRef").unwrap_or_default(),
+                        target_ref: a.idref("targetRef").unwrap_or_default(),
                         condition: None,
                         is_default: false,
                         parent,
@@ -956,7 +971,7 @@ impl<'s> Builder<'s> {
                     process.data_object_refs.push(DataObjectReference {
                         id: a.id(),
                         name: a.label("name"),
-                        data_object_ref: a.string("dataObjectRef"),
+                        data_object_ref: a.idref("dataObjectRef"),
                         parent,
                         pos,
                     });
@@ -966,7 +981,7 @@ impl<'s> Builder<'s> {
                     process.data_store_refs.push(DataStoreReference {
                         id: a.id(),
                         name: a.label("name"),
-                        data_store_ref: a.string("dataStoreRef"),
+                        data_store_ref: a.idref("dataStoreRef"),
                         parent,
                         pos,
                     });
@@ -983,8 +998,8 @@ impl<'s> Builder<'s> {
                 "association" => {
                     process.associations.push(Association {
                         id: a.id(),
-                        source_ref: a.string("sourceRef").unwrap_or_default(),
-                        target_ref: a.string("targetRef").unwrap_or_default(),
+                        source_ref: a.idref("sourceRef").unwrap_or_default(),
+                        target_ref: a.idref("targetRef").unwrap_or_default(),
                         pos,
                     });
                     Frame::Other
@@ -1126,7 +1141,12 @@ impl<'s> Builder<'s> {
             }
             (&Frame::Diagram(d), Ns::BpmnDi, "BPMNPlane") => {
                 let a = self.attrs(resolver, e, offset)?;
-                self.model.diagrams[d].plane_element = a.string("bpmnElement");
+                self.model.diagrams[d].plane_element = a.idref("bpmnElement");
+                let pos = self.loc.at(offset);
+                if self.plane_pos.len() <= d {
+                    self.plane_pos.resize(d + 1, Position::default());
+                }
+                self.plane_pos[d] = pos;
                 Frame::Plane(d)
             }
             (&Frame::Plane(d), Ns::BpmnDi, "BPMNShape") => {
@@ -1135,7 +1155,7 @@ impl<'s> Builder<'s> {
                 let shapes = &mut self.model.diagrams[d].shapes;
                 shapes.push(Shape {
                     id: a.string("id"),
-                    bpmn_element: a.string("bpmnElement").unwrap_or_default(),
+                    bpmn_element: a.idref("bpmnElement").unwrap_or_default(),
                     bounds: Bounds::default(),
                     is_horizontal: a.bool("isHorizontal"),
                     is_expanded: a.bool("isExpanded"),
@@ -1150,7 +1170,7 @@ impl<'s> Builder<'s> {
                 let edges = &mut self.model.diagrams[d].edges;
                 edges.push(Edge {
                     id: a.string("id"),
-                    bpmn_element: a.string("bpmnElement").unwrap_or_default(),
+                    bpmn_element: a.idref("bpmnElement").unwrap_or_default(),
                     waypoints: Vec::new(),
                     label_bounds: None,
                     pos,
@@ -1275,6 +1295,7 @@ impl<'s> Builder<'s> {
             Frame::FlowNodeRef(start) => {
                 let t = self.take_text(start);
                 let t = t.trim();
+                let t = t.rsplit_once(':').map_or(t, |(_, local)| local);
                 if let (false, Some(LaneBuild::Lane(l))) = (t.is_empty(), self.lanes.last_mut()) {
                     l.flow_node_refs.push(t.to_string());
                 }
@@ -1282,6 +1303,7 @@ impl<'s> Builder<'s> {
             Frame::AssocEnd { source, start } => {
                 let t = self.take_text(start);
                 let t = t.trim();
+                let t = t.rsplit_once(':').map_or(t, |(_, local)| local);
                 if let (false, Some(b)) = (t.is_empty(), self.assoc.as_mut()) {
                     if source {
                         b.sources.push(t.to_string());
