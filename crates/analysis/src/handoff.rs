@@ -74,8 +74,17 @@ pub struct Handoff {
 }
 
 impl Handoff {
-    fn sort_key(&self) -> (HandoffKind, &Endpoint, &Endpoint, &Option<String>) {
-        (self.kind, &self.from, &self.to, &self.via)
+    /// Sort order: kind, then `from` and `to` by file and element id.
+    #[allow(clippy::type_complexity)]
+    pub fn sort_key(&self) -> (HandoffKind, &str, &str, &str, &str, &Option<String>) {
+        (
+            self.kind,
+            &self.from.model,
+            &self.from.id,
+            &self.to.model,
+            &self.to.id,
+            &self.via,
+        )
     }
 }
 

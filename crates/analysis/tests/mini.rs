@@ -1,0 +1,243 @@
+//! Handoff semantics, agency resolution and statistics on a small hand-made
+//! repository (`tests/fixtures/mini`), every expected value worked out by hand.
+
+use std::path::PathBuf;
+
+use peta_analysis::{analyze, AnalysisOptions, Handoff, HandoffKind, Repository};
+
+fn mini() -> Repository {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini"));
+    let (repo, errors) = Repository::load(&[dir], None);
+    assert!(errors.is_empty(), "{errors:?}");
+    repo
+}
+
+fn row(h: &Handoff) -> String {
+    format!(
+        "{} {}#{}({}) -> {}#{}({})",
+        h.kind.as_str(),
+        h.from.model,
+        h.from.id,
+        h.from.agency.as_deref().unwrap_or("-"),
+        h.to.model,
+        h.to.id,
+        h.to.agency.as_deref().unwrap_or("-"),
+    )
+}
+
+#[test]
+fn loads_models_with_relative_paths_and_keys() {
+    let repo = mini();
+    let paths: Vec<&str> = repo.models.iter().map(|m| m.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "collab.bpmn",
+            "kemenkeu/bayar.bpmn",
+            "lanes.bpmn",
+            "taspen.bpmn"
+        ]
+    );
+    assert_eq!(repo.models[1].model.key, "kemenkeu/bayar");
+    assert_eq!(repo.registry.agencies.len(), 4);
+    assert_eq!(repo.registry.themes.len(), 2);
+}
+
+#[test]
+fn finds_exactly_the_handoffs_of_the_semantics() {
+    let a = analyze(&mini(), &AnalysisOptions::default());
+    let got: Vec<String> = a.handoffs.iter().map(row).collect();
+    let want = [
+        "message_flow collab.bpmn#B2(BKN) -> collab.bpmn#K0(KEMENKEU)",
+        "message_flow collab.bpmn#K2(KEMENKEU) -> collab.bpmn#P_bkn(BKN)",
+        "control_flow lanes.bpmn#T2(BKN) -> lanes.bpmn#T3(TASPEN)",
+        "control_flow lanes.bpmn#T3(TASPEN) -> lanes.bpmn#T4(BKN)",
+        "call_activity collab.bpmn#B4(BKN) -> taspen.bpmn#Proses_Taspen(TASPEN)",
+        "call_activity collab.bpmn#B5(BKN) -> kemenkeu/bayar.bpmn#Bayar(KEMENKEU)",
+        "data lanes.bpmn#T2(BKN) -> lanes.bpmn#T3(TASPEN)",
+    ];
+    assert_eq!(got, want);
+    let pool_end = &a.handoffs[1];
+    assert_eq!(pool_end.to.label, "BKN");
+    let call = a.handoffs.iter().find(|h| h.from.id == "B5").unwrap();
+    assert_eq!(call.to.label, "Pembayaran Gaji");
+    let data = a
+        .handoffs
+        .iter()
+        .find(|h| h.kind == HandoffKind::Data)
+        .unwrap();
+    assert_eq!(data.via.as_deref(), Some("DO1"));
+    assert_eq!(data.via_label.as_deref(), Some("Data NIK"));
+    assert!(!data.manual, "T3 is a service task");
+    assert!(a.handoffs[0].manual);
+    assert_eq!(a.handoffs[0].via_label.as_deref(), Some("Usulan gaji"));
+    assert_eq!(a.handoffs[2].via.as_deref(), Some("F3"));
+}
+
+#[test]
+fn crossings_with_actors_are_citizen_contacts() {
+    let a = analyze(&mini(), &AnalysisOptions::default());
+    let got: Vec<String> = a.citizen_contacts.iter().map(row).collect();
+    assert_eq!(
+        got,
+        [
+            "message_flow collab.bpmn#P_pemohon(PEMOHON) -> collab.bpmn#B0(BKN)",
+            "control_flow lanes.bpmn#T1(PEMOHON) -> lanes.bpmn#T2(BKN)",
+            "control_flow lanes.bpmn#T2(BKN) -> lanes.bpmn#T5(PEMOHON)",
+            "control_flow lanes.bpmn#T5(PEMOHON) -> lanes.bpmn#T2(BKN)",
+        ]
+    );
+    assert_eq!(a.summary.actors, ["PEMOHON"]);
+    assert_eq!(a.summary.agencies, ["BKN", "KEMENKEU", "TASPEN"]);
+}
+
+#[test]
+fn lanes_units_and_pools_resolve_as_specified() {
+    let a = analyze(&mini(), &AnalysisOptions::default());
+    let agency = |model: &str, id: &str| {
+        a.occurrences
+            .iter()
+            .find(|o| o.model == model && o.id == id)
+            .unwrap_or_else(|| panic!("{model}#{id}"))
+            .agency
+            .clone()
+    };
+    // Unresolved child lane inside a resolving lane.
+    assert_eq!(agency("lanes.bpmn", "T2").as_deref(), Some("BKN"));
+    // A unit, spelt with other spacing and punctuation.
+    assert_eq!(agency("lanes.bpmn", "T4").as_deref(), Some("BKN"));
+    // Unresolved lane in an unresolved pool in a file with no place.
+    assert_eq!(agency("lanes.bpmn", "T6"), None);
+    // Model place (folder) when nothing else resolves.
+    assert_eq!(
+        agency("kemenkeu/bayar.bpmn", "KS1").as_deref(),
+        Some("KEMENKEU")
+    );
+    let lane = a
+        .occurrences
+        .iter()
+        .find(|o| o.id == "T2")
+        .unwrap()
+        .lane
+        .clone();
+    assert_eq!(lane.as_deref(), Some("Seksi Verifikasi"));
+    let names: Vec<(&str, &str, Vec<String>)> = a
+        .unresolved_names
+        .iter()
+        .map(|u| {
+            (
+                u.name.as_str(),
+                u.kind.as_str(),
+                u.fallback_agencies.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Bagian Umum", "lane", vec![]),
+            ("Direktorat X", "pool", vec![]),
+            ("Proses Pensiun", "pool", vec![]),
+            ("Seksi Verifikasi", "lane", vec!["BKN".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn process_stats_ping_pong_and_chains() {
+    let a = analyze(&mini(), &AnalysisOptions::default());
+    let p1 = a.process_stats.iter().find(|p| p.process == "P1").unwrap();
+    assert_eq!(p1.handoffs.control_flow, 2);
+    assert_eq!(p1.handoffs.data, 1);
+    assert_eq!(p1.handoffs.total, 3);
+    assert_eq!(p1.agencies, ["BKN", "TASPEN"]);
+    assert_eq!(p1.longest_chain, 2);
+    assert_eq!(p1.ping_pongs.len(), 1);
+    let pp = &p1.ping_pongs[0];
+    assert_eq!((pp.a.as_str(), pp.b.as_str()), ("BKN", "TASPEN"));
+    let ids: Vec<&str> = pp.path.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["T2", "T3", "T4"]);
+
+    let bkn = a
+        .process_stats
+        .iter()
+        .find(|p| p.process == "Proses_BKN")
+        .unwrap();
+    assert_eq!(bkn.agency.as_deref(), Some("BKN"));
+    assert_eq!(bkn.handoffs.message_flow, 1);
+    assert_eq!(bkn.handoffs.call_activity, 2);
+    assert_eq!(bkn.ping_pongs.len(), 1);
+    let ids: Vec<&str> = bkn.ping_pongs[0]
+        .path
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["B2", "K0", "K2", "P_bkn"]);
+    assert_eq!(bkn.longest_chain, 2);
+
+    let pair = a
+        .pair_stats
+        .iter()
+        .find(|p| p.from == "BKN" && p.to == "TASPEN")
+        .unwrap();
+    assert_eq!(pair.counts.control_flow, 1);
+    assert_eq!(pair.counts.call_activity, 1);
+    assert_eq!(pair.counts.data, 1);
+    assert_eq!(pair.counts.total, 3);
+    let themes: Vec<(&str, usize)> = a
+        .theme_stats
+        .iter()
+        .map(|t| (t.theme.as_str(), t.counts.total))
+        .collect();
+    assert_eq!(themes, [("GAJI", 4), ("PENSIUN", 3)]);
+}
+
+#[test]
+fn theme_filter_restricts_but_calls_resolve_everywhere() {
+    let a = analyze(
+        &mini(),
+        &AnalysisOptions {
+            theme: Some("gaji".into()),
+        },
+    );
+    assert_eq!(a.summary.theme.as_deref(), Some("GAJI"));
+    assert_eq!(a.summary.models, 2);
+    assert!(a.handoffs.iter().all(|h| h.themes == ["GAJI"]));
+    assert_eq!(a.handoffs.len(), 4);
+    assert!(a
+        .handoffs
+        .iter()
+        .any(|h| h.kind == HandoffKind::CallActivity && h.to.model == "taspen.bpmn"));
+    assert!(a.occurrences.iter().all(|o| o.model != "lanes.bpmn"));
+}
+
+#[test]
+fn without_registry_pools_are_parties() {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini"));
+    let (mut repo, _) = Repository::load(&[dir], None);
+    repo.registry = Default::default();
+    let a = analyze(&repo, &AnalysisOptions::default());
+    let mf: Vec<String> = a
+        .handoffs
+        .iter()
+        .filter(|h| h.kind == HandoffKind::MessageFlow)
+        .map(row)
+        .collect();
+    assert_eq!(
+        mf,
+        [
+            "message_flow collab.bpmn#B2(BKN) -> collab.bpmn#K0(Kementerian Keuangan)",
+            "message_flow collab.bpmn#B3(BKN) -> collab.bpmn#P_x(Direktorat X)",
+            "message_flow collab.bpmn#K2(Kementerian Keuangan) -> collab.bpmn#P_bkn(BKN)",
+            "message_flow collab.bpmn#P_pemohon(ASN Pemohon) -> collab.bpmn#B0(BKN)",
+        ]
+    );
+}
+
+#[test]
+fn two_runs_are_identical() {
+    let repo = mini();
+    let a = serde_json::to_string(&analyze(&repo, &AnalysisOptions::default())).unwrap();
+    let b = serde_json::to_string(&analyze(&repo, &AnalysisOptions::default())).unwrap();
+    assert_eq!(a, b);
+}
