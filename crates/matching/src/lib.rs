@@ -1,2 +1,204 @@
 //! Activities -> correspondences and shared-activity groups.
+//!
+//! [`activities_of`] extracts matchable elements from a model; a [`Matcher`]
+//! links equivalent ones, between two models ([`Matcher::match_pair`]) or
+//! across a whole repository ([`Matcher::match_repository`], which also
+//! clusters them into [`SharedActivityGroup`]s). Every link carries an
+//! [`Explanation`]. The method and every threshold are described in
+//! `docs/matching.md`; the thresholds live in [`config`].
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
+
+mod activity;
+mod cluster;
+pub mod config;
+pub mod eval;
+pub mod gold;
+mod index;
+mod profile;
+mod score;
+
+pub use activity::{activities_of, Activity, ActivityKind};
+pub use cluster::SharedActivityGroup;
+pub use config::MatchConfig;
+pub use score::Explanation;
+
+use peta_text::Lexicon;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use index::InvertedIndex;
+use profile::{Profile, Weights};
+
+/// Errors of this crate (reading gold standards).
+#[derive(Debug, thiserror::Error)]
+pub enum MatchError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Gold {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// A link between two elements that do the same work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correspondence {
+    /// Index into the first slice (in [`Matcher::match_repository`]: the smaller index).
+    pub a: usize,
+    /// Index into the second slice (in [`Matcher::match_repository`]: the larger index).
+    pub b: usize,
+    pub score: f64,
+    pub why: Explanation,
+}
+
+/// Correspondences and groups over a repository.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchResult {
+    /// Sorted by `(a, b)`.
+    pub correspondences: Vec<Correspondence>,
+    /// Sorted by smallest member.
+    pub groups: Vec<SharedActivityGroup>,
+}
+
+/// Links equivalent activities. Deterministic: the same input gives the same
+/// output whatever the number of rayon threads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    config: MatchConfig,
+    lexicon: Lexicon,
+}
+
+impl Matcher {
+    pub fn new(config: MatchConfig, lexicon: Lexicon) -> Self {
+        Matcher { config, lexicon }
+    }
+
+    /// Default thresholds and the bundled lexicon.
+    pub fn with_defaults() -> Self {
+        Matcher::new(MatchConfig::default(), Lexicon::bundled())
+    }
+
+    pub fn config(&self) -> &MatchConfig {
+        &self.config
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    fn profiles(&self, acts: &[Activity]) -> Vec<Profile> {
+        acts.par_iter()
+            .map(|a| Profile::build(a, &self.lexicon, &self.config))
+            .collect()
+    }
+
+    /// Correspondences between two sets (e.g. two models), sorted by `(a, b)`.
+    /// Token weights are learnt from both sets together. One element may
+    /// correspond to several.
+    pub fn match_pair(&self, a: &[Activity], b: &[Activity]) -> Vec<Correspondence> {
+        let pa = self.profiles(a);
+        let pb = self.profiles(b);
+        let weights = Weights::learn(pa.iter().chain(pb.iter()));
+        let index = InvertedIndex::build(&pb, self.config.max_posting);
+        let mut out: Vec<Correspondence> = pa
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, p)| {
+                let weights = &weights;
+                let pb = &pb;
+                index.candidates(p).into_iter().filter_map(move |j| {
+                    let why = score::score(p, &pb[j], weights, &self.lexicon, &self.config)?;
+                    (why.score >= self.config.match_threshold).then(|| Correspondence {
+                        a: i,
+                        b: j,
+                        score: why.score,
+                        why,
+                    })
+                })
+            })
+            .collect();
+        out.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+        out
+    }
+
+    /// Scores one pair of elements with weights learnt from `context` (the
+    /// repository they come from); `None` when they may never match.
+    pub fn explain(&self, context: &[Activity], a: usize, b: usize) -> Option<Explanation> {
+        let profiles = self.profiles(context);
+        let weights = Weights::learn(profiles.iter());
+        score::score(
+            profiles.get(a)?,
+            profiles.get(b)?,
+            &weights,
+            &self.lexicon,
+            &self.config,
+        )
+    }
+
+    /// Whole repository: correspondences between elements of different models
+    /// (candidates from an inverted index, never all pairs) and their
+    /// clustering into shared-activity groups.
+    pub fn match_repository(&self, acts: &[Activity]) -> MatchResult {
+        let profiles = self.profiles(acts);
+        let weights = Weights::learn(profiles.iter());
+        let index = InvertedIndex::build(&profiles, self.config.max_posting);
+        let within = self.config.within_model;
+        let mut correspondences: Vec<Correspondence> = profiles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, p)| {
+                let weights = &weights;
+                let profiles = &profiles;
+                index
+                    .candidates(p)
+                    .into_iter()
+                    .filter(move |&j| j > i && (within || profiles[j].model != p.model))
+                    .filter_map(move |j| {
+                        let why =
+                            score::score(p, &profiles[j], weights, &self.lexicon, &self.config)?;
+                        (why.score >= self.config.match_threshold).then(|| Correspondence {
+                            a: i,
+                            b: j,
+                            score: why.score,
+                            why,
+                        })
+                    })
+            })
+            .collect();
+        correspondences.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+        let pair_score = |x: usize, y: usize| -> f64 {
+            if !within && profiles[x].model == profiles[y].model {
+                // Same-model pairs neither help nor hurt a group.
+                return self.config.group_threshold;
+            }
+            score::score(
+                &profiles[x],
+                &profiles[y],
+                &weights,
+                &self.lexicon,
+                &self.config,
+            )
+            .map(|e| e.score)
+            .unwrap_or(0.0)
+        };
+        let labels = |i: usize| acts[i].label.clone();
+        let groups = cluster::average_link(
+            acts.len(),
+            &correspondences,
+            self.config.group_threshold,
+            &labels,
+            &pair_score,
+        );
+        MatchResult {
+            correspondences,
+            groups,
+        }
+    }
+}

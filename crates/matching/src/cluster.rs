@@ -1,0 +1,110 @@
+//! Shared-activity groups: greedy average-link clustering over the links.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Correspondence;
+
+/// Activities of the repository that do the same work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedActivityGroup {
+    /// 0-based, in order of the groups' smallest member.
+    pub id: usize,
+    /// Indices into the activity slice, ascending.
+    pub members: Vec<usize>,
+    /// Mean score over all member pairs (0..1).
+    pub confidence: f64,
+    /// The representative label: the member most similar to the others.
+    pub label: String,
+}
+
+/// Groups `n` elements. Links are visited from the strongest; two groups merge
+/// when the average score over all their cross pairs (`pair_score`, 0 for
+/// pairs that may not match) reaches `threshold`. The average guards against
+/// chaining. Deterministic: the visiting order is a total order.
+pub(crate) fn average_link(
+    n: usize,
+    links: &[Correspondence],
+    threshold: f64,
+    labels: &dyn Fn(usize) -> String,
+    pair_score: &dyn Fn(usize, usize) -> f64,
+) -> Vec<SharedActivityGroup> {
+    let mut order: Vec<&Correspondence> = links.iter().collect();
+    order.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
+    for l in links {
+        cache.insert((l.a.min(l.b), l.a.max(l.b)), l.score);
+    }
+    let mut score_of = |x: usize, y: usize| -> f64 {
+        let key = (x.min(y), x.max(y));
+        *cache.entry(key).or_insert_with(|| pair_score(key.0, key.1))
+    };
+    let mut cluster_of: Vec<usize> = (0..n).collect();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for l in order {
+        let (ca, cb) = (cluster_of[l.a], cluster_of[l.b]);
+        if ca == cb {
+            continue;
+        }
+        let ma = members.get(&ca).cloned().unwrap_or_else(|| vec![ca]);
+        let mb = members.get(&cb).cloned().unwrap_or_else(|| vec![cb]);
+        let mut total = 0.0;
+        for &x in &ma {
+            for &y in &mb {
+                total += score_of(x, y);
+            }
+        }
+        let avg = total / (ma.len() * mb.len()) as f64;
+        if avg < threshold {
+            continue;
+        }
+        let (keep, gone) = (ca.min(cb), ca.max(cb));
+        let mut merged = ma;
+        merged.extend(mb);
+        merged.sort_unstable();
+        for &m in &merged {
+            cluster_of[m] = keep;
+        }
+        members.remove(&gone);
+        members.insert(keep, merged);
+    }
+    let mut groups: Vec<Vec<usize>> = members.into_values().filter(|m| m.len() >= 2).collect();
+    groups.sort();
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(id, members)| {
+            let mut total = 0.0;
+            let mut pairs = 0usize;
+            let mut centrality = vec![0.0; members.len()];
+            for i in 0..members.len() {
+                for j in i + 1..members.len() {
+                    let s = score_of(members[i], members[j]);
+                    total += s;
+                    pairs += 1;
+                    centrality[i] += s;
+                    centrality[j] += s;
+                }
+            }
+            let best = (0..members.len())
+                .max_by(|&x, &y| {
+                    centrality[x]
+                        .total_cmp(&centrality[y])
+                        .then(members[y].cmp(&members[x]))
+                })
+                .unwrap_or(0);
+            SharedActivityGroup {
+                id,
+                confidence: if pairs > 0 { total / pairs as f64 } else { 0.0 },
+                label: labels(members[best]),
+                members,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,63 @@
+//! Thresholds and weights. Fixed, documented constants, the same for every
+//! dataset; `docs/matching.md` explains each one.
+
+use serde::{Deserialize, Serialize};
+
+/// Minimum score for a correspondence (a link between two activities).
+pub const MATCH_THRESHOLD: f64 = 0.6;
+/// Minimum average-link score to merge two shared-activity groups; it guards
+/// against chaining (A~B, B~C but A≁C).
+pub const GROUP_THRESHOLD: f64 = 0.55;
+/// Factor applied to the object score when both labels name an action and the
+/// actions differ ("Kirim berkas" vs "Periksa berkas").
+pub const ACTION_MISMATCH: f64 = 0.35;
+/// Factor when only one label names a recognisable action.
+pub const ACTION_UNKNOWN: f64 = 0.8;
+/// Object score when one label has an object and the other none ("Evaluate"
+/// vs "Evaluate application").
+pub const OBJECT_ONE_SIDED: f64 = 0.7;
+/// Weight of a token inside an adjunct phrase (`melalui SIASN`, `to applicant`)
+/// relative to an object token.
+pub const ADJUNCT_WEIGHT: f64 = 0.35;
+/// Weight of structural context (neighbour labels, lane) in the final score.
+pub const CONTEXT_WEIGHT: f64 = 0.1;
+/// Factor when exactly one label is negated ("not complete").
+pub const NEGATION_PENALTY: f64 = 0.5;
+/// Posting lists longer than this are not used to generate candidates
+/// (tokens that frequent carry no evidence on their own); bounds the cost per
+/// activity so matching grows near-linearly with repository size.
+pub const MAX_POSTING: usize = 2000;
+
+/// Matching configuration: the documented constants above by default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchConfig {
+    pub match_threshold: f64,
+    pub group_threshold: f64,
+    pub action_mismatch: f64,
+    pub action_unknown: f64,
+    pub object_one_sided: f64,
+    pub adjunct_weight: f64,
+    pub context_weight: f64,
+    pub negation_penalty: f64,
+    pub max_posting: usize,
+    /// Link activities of the same model in [`crate::Matcher::match_repository`]
+    /// (default false: shared activities are sought across models).
+    pub within_model: bool,
+}
+
+impl Default for MatchConfig {
+    fn default() -> Self {
+        MatchConfig {
+            match_threshold: MATCH_THRESHOLD,
+            group_threshold: GROUP_THRESHOLD,
+            action_mismatch: ACTION_MISMATCH,
+            action_unknown: ACTION_UNKNOWN,
+            object_one_sided: OBJECT_ONE_SIDED,
+            adjunct_weight: ADJUNCT_WEIGHT,
+            context_weight: CONTEXT_WEIGHT,
+            negation_penalty: NEGATION_PENALTY,
+            max_posting: MAX_POSTING,
+            within_model: false,
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Per-activity analysed form: the action, weighted object terms, context.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use peta_text::{Analysis, ConceptKind, Lexicon, Role};
+
+use crate::activity::{Activity, ActivityKind};
+use crate::config::MatchConfig;
+
+/// Canonical name of the negation concept in the thesaurus.
+const NEGATION: &str = "not";
+
+/// One object (or adjunct) term of a label.
+#[derive(Debug, Clone)]
+pub(crate) struct Term {
+    pub canonical: String,
+    /// The word(s) as written.
+    pub text: String,
+    /// 1 for object tokens, [`MatchConfig::adjunct_weight`] for adjunct tokens.
+    pub role_weight: f64,
+}
+
+/// What the scorer needs of one activity.
+#[derive(Debug, Clone)]
+pub(crate) struct Profile {
+    pub kind: ActivityKind,
+    pub model: String,
+    pub normalized: String,
+    /// (canonical, as written).
+    pub action: Option<(String, String)>,
+    pub terms: Vec<Term>,
+    pub negated: bool,
+    /// Canonical tokens of neighbour labels (sorted, distinct).
+    pub context: Vec<String>,
+    /// Canonical tokens of the lane name (sorted, distinct).
+    pub lane: Vec<String>,
+    /// Every canonical key of the label (action and terms), sorted, distinct:
+    /// what the inverted index holds.
+    pub keys: Vec<String>,
+    /// Keys that are thesaurus concepts (for the opposite-action veto).
+    pub concepts: Vec<String>,
+}
+
+impl Profile {
+    pub fn build(act: &Activity, lex: &Lexicon, config: &MatchConfig) -> Profile {
+        let analysis = lex.analyze(&act.label);
+        let action = analysis
+            .action()
+            .map(|t| (t.canonical.clone(), t.text.clone()));
+        let mut by_key: BTreeMap<String, Term> = BTreeMap::new();
+        let mut negated = false;
+        let mut concepts: BTreeSet<String> = BTreeSet::new();
+        for t in &analysis.tokens {
+            if t.concept.is_some() && t.canonical != NEGATION {
+                concepts.insert(t.canonical.clone());
+            }
+            if t.canonical == NEGATION && t.concept == Some(ConceptKind::Other) {
+                negated = true;
+                continue;
+            }
+            let role_weight = match t.role {
+                Role::Action => continue,
+                Role::Object => 1.0,
+                Role::Adjunct => config.adjunct_weight,
+            };
+            // An object word that repeats the action ("Verifikasi data
+            // verifikasi") adds nothing.
+            if action.as_ref().is_some_and(|(c, _)| *c == t.canonical) {
+                continue;
+            }
+            let entry = by_key.entry(t.canonical.clone()).or_insert(Term {
+                canonical: t.canonical.clone(),
+                text: t.text.clone(),
+                role_weight,
+            });
+            if role_weight > entry.role_weight {
+                entry.role_weight = role_weight;
+                entry.text = t.text.clone();
+            }
+        }
+        let terms: Vec<Term> = by_key.into_values().collect();
+        let mut keys: BTreeSet<String> = terms.iter().map(|t| t.canonical.clone()).collect();
+        if let Some((a, _)) = &action {
+            keys.insert(a.clone());
+        }
+        let mut context: BTreeSet<String> = BTreeSet::new();
+        for l in act.predecessors.iter().chain(act.successors.iter()) {
+            context.extend(content_keys(&lex.analyze(l)));
+        }
+        let lane = act
+            .lane
+            .as_deref()
+            .map(|l| content_keys(&lex.analyze(l)).into_iter().collect())
+            .unwrap_or_default();
+        Profile {
+            kind: act.kind,
+            model: act.key.model.clone(),
+            normalized: analysis.normalized.clone(),
+            action,
+            terms,
+            negated,
+            context: context.into_iter().collect(),
+            lane,
+            keys: keys.into_iter().collect(),
+            concepts: concepts.into_iter().collect(),
+        }
+    }
+}
+
+fn content_keys(a: &Analysis) -> BTreeSet<String> {
+    a.tokens
+        .iter()
+        .filter(|t| t.role != Role::Adjunct)
+        .map(|t| t.canonical.clone())
+        .collect()
+}
+
+/// Token weights learnt from a set of profiles: inverse document frequency.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Weights {
+    idf: HashMap<String, f64>,
+    unseen: f64,
+}
+
+impl Weights {
+    /// `idf(t) = ln(1 + N / df(t))` over the profiles' keys and context tokens.
+    pub fn learn<'a>(profiles: impl Iterator<Item = &'a Profile>) -> Weights {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut n = 0usize;
+        for p in profiles {
+            n += 1;
+            let mut seen: BTreeSet<&str> = p.keys.iter().map(String::as_str).collect();
+            seen.extend(p.context.iter().map(String::as_str));
+            for k in seen {
+                *df.entry(k.to_string()).or_insert(0) += 1;
+            }
+        }
+        let n = n.max(1) as f64;
+        let idf = df
+            .into_iter()
+            .map(|(k, d)| (k, (1.0 + n / d as f64).ln()))
+            .collect();
+        Weights {
+            idf,
+            unseen: (1.0 + n).ln(),
+        }
+    }
+
+    pub fn idf(&self, token: &str) -> f64 {
+        self.idf.get(token).copied().unwrap_or(self.unseen)
+    }
+}

@@ -1,0 +1,190 @@
+//! Pair similarity: action × business object, with IDF weights, synonyms,
+//! the opposite-action veto and structural context.
+
+use peta_text::Lexicon;
+use serde::{Deserialize, Serialize};
+
+use crate::config::MatchConfig;
+use crate::profile::{Profile, Weights};
+
+/// Why two elements were linked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// Canonical tokens both labels share (action and object).
+    pub shared_tokens: Vec<String>,
+    /// Words that differ as written but mean the same (`memverifikasi`, `validate`).
+    pub synonyms: Vec<(String, String)>,
+    /// The two actions as written, when both labels name one.
+    pub action: Option<(String, String)>,
+    /// Similarity of the business objects (IDF-weighted Dice, 0..1).
+    pub object_score: f64,
+    /// Similarity of neighbour labels and lanes (0..1).
+    pub context_score: f64,
+    /// The final score.
+    pub score: f64,
+}
+
+impl Explanation {
+    /// An English one-liner: "same action verify (memverifikasi ≈ validate); object 0.82, shared: document; context 0.40; score 0.86".
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match &self.action {
+            Some((a, b)) if a == b => parts.push(format!("same action '{a}'")),
+            Some((a, b)) => parts.push(format!("action '{a}' ≈ '{b}'")),
+            None => parts.push("no common action".to_string()),
+        }
+        let mut object = format!("object {:.2}", self.object_score);
+        if !self.shared_tokens.is_empty() {
+            object.push_str(&format!(", shared: {}", self.shared_tokens.join(", ")));
+        }
+        parts.push(object);
+        if !self.synonyms.is_empty() {
+            let syn: Vec<String> = self
+                .synonyms
+                .iter()
+                .map(|(a, b)| format!("{a} ≈ {b}"))
+                .collect();
+            parts.push(format!("synonyms: {}", syn.join(", ")));
+        }
+        parts.push(format!("context {:.2}", self.context_score));
+        parts.push(format!("score {:.2}", self.score));
+        parts.join("; ")
+    }
+}
+
+/// Scores one pair; `None` when they may never match (different kinds, a
+/// veto) or share nothing.
+pub(crate) fn score(
+    a: &Profile,
+    b: &Profile,
+    weights: &Weights,
+    lex: &Lexicon,
+    config: &MatchConfig,
+) -> Option<Explanation> {
+    if a.kind != b.kind {
+        return None;
+    }
+    // Veto: opposite concepts that are not on both sides ("Menerima berkas"
+    // vs "Mengirim berkas", "letter of acceptance" vs "letter of rejection").
+    for x in &a.concepts {
+        for y in &b.concepts {
+            if lex.are_opposite(x, y)
+                && a.concepts.binary_search(y).is_err()
+                && b.concepts.binary_search(x).is_err()
+            {
+                return None;
+            }
+        }
+    }
+    let mut shared: Vec<String> = Vec::new();
+    let mut synonyms: Vec<(String, String)> = Vec::new();
+    // Action factor.
+    let (action_factor, action) = match (&a.action, &b.action) {
+        (Some((ca, ta)), Some((cb, tb))) => {
+            if ca == cb {
+                shared.push(ca.clone());
+                if ta != tb {
+                    synonyms.push((ta.clone(), tb.clone()));
+                }
+                (1.0, Some((ta.clone(), tb.clone())))
+            } else {
+                (config.action_mismatch, Some((ta.clone(), tb.clone())))
+            }
+        }
+        (Some((c, _)), None) if b.terms.iter().any(|t| t.canonical == *c) => (1.0, None),
+        (None, Some((c, _))) if a.terms.iter().any(|t| t.canonical == *c) => (1.0, None),
+        (Some(_), None) | (None, Some(_)) => (config.action_unknown, None),
+        (None, None) => (1.0, None),
+    };
+    // Object similarity: IDF-weighted Dice over canonical terms, ignoring a
+    // term that equals the other side's action.
+    let a_terms: Vec<_> = a
+        .terms
+        .iter()
+        .filter(|t| b.action.as_ref().is_none_or(|(c, _)| *c != t.canonical))
+        .collect();
+    let b_terms: Vec<_> = b
+        .terms
+        .iter()
+        .filter(|t| a.action.as_ref().is_none_or(|(c, _)| *c != t.canonical))
+        .collect();
+    let wa: f64 = a_terms
+        .iter()
+        .map(|t| weights.idf(&t.canonical) * t.role_weight)
+        .sum();
+    let wb: f64 = b_terms
+        .iter()
+        .map(|t| weights.idf(&t.canonical) * t.role_weight)
+        .sum();
+    let mut common = 0.0;
+    for t in &a_terms {
+        if let Some(u) = b_terms.iter().find(|u| u.canonical == t.canonical) {
+            let idf = weights.idf(&t.canonical);
+            common += idf * t.role_weight + idf * u.role_weight;
+            shared.push(t.canonical.clone());
+            if t.text != u.text {
+                synonyms.push((t.text.clone(), u.text.clone()));
+            }
+        }
+    }
+    let object_score = match (a_terms.is_empty(), b_terms.is_empty()) {
+        (true, true) => 1.0,
+        (true, false) | (false, true) => config.object_one_sided,
+        (false, false) => {
+            if wa + wb > 0.0 {
+                common / (wa + wb)
+            } else {
+                0.0
+            }
+        }
+    };
+    if shared.is_empty() && a.normalized != b.normalized {
+        return None;
+    }
+    let mut label = action_factor * object_score;
+    if a.negated != b.negated {
+        label *= config.negation_penalty;
+    }
+    if !a.normalized.is_empty() && a.normalized == b.normalized {
+        label = 1.0;
+    }
+    let context_score = context(a, b, weights);
+    let score = (label + config.context_weight * (context_score - 0.5)).clamp(0.0, 1.0);
+    shared.sort();
+    shared.dedup();
+    synonyms.sort();
+    synonyms.dedup();
+    Some(Explanation {
+        shared_tokens: shared,
+        synonyms,
+        action,
+        object_score,
+        context_score,
+        score,
+    })
+}
+
+/// IDF-weighted Dice of neighbour tokens, averaged with lane-name Dice when
+/// both elements have lanes.
+fn context(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
+    let neighbours = weighted_dice(&a.context, &b.context, weights);
+    if a.lane.is_empty() || b.lane.is_empty() {
+        neighbours
+    } else {
+        0.7 * neighbours + 0.3 * weighted_dice(&a.lane, &b.lane, weights)
+    }
+}
+
+/// Dice over two sorted, distinct token lists, IDF-weighted.
+fn weighted_dice(a: &[String], b: &[String], weights: &Weights) -> f64 {
+    let total: f64 = a.iter().chain(b.iter()).map(|t| weights.idf(t)).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let common: f64 = a
+        .iter()
+        .filter(|t| b.binary_search(t).is_ok())
+        .map(|t| 2.0 * weights.idf(t))
+        .sum();
+    common / total
+}

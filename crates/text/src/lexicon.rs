@@ -1,0 +1,409 @@
+//! The lexical resources: stop words, abbreviations, thesaurus concepts,
+//! opposite actions and Indonesian root words.
+//!
+//! Bundled from `data/*.toml` (see `docs/matching.md` for their origin and
+//! licence); users add their own with [`Lexicon::load_extra`], in the same
+//! format ([`LexiconFile`]).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{normalize, stem_en, stem_id, TextError};
+
+/// What a thesaurus concept names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConceptKind {
+    /// A verb or action noun: `verifikasi`, `kirim`, `approve`.
+    Action,
+    /// A business object: `berkas`, `document`, `surat keputusan`.
+    #[default]
+    Object,
+    /// A person or role: `pemohon`, `applicant`.
+    Actor,
+    /// Anything else (qualifiers such as `lengkap`, `complete`).
+    Other,
+}
+
+/// One synonym set: every term (in either language) stands for `name`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concept {
+    /// The canonical token of the concept (English, lower case, no spaces).
+    pub name: String,
+    #[serde(default)]
+    pub kind: ConceptKind,
+    /// Indonesian terms (single words or phrases).
+    #[serde(default)]
+    pub indonesian: Vec<String>,
+    /// English terms (single words or phrases).
+    #[serde(default)]
+    pub english: Vec<String>,
+}
+
+/// A pair of opposite actions: two labels whose actions are opposites never match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opposite {
+    /// Two concept names.
+    pub actions: [String; 2],
+}
+
+/// Stop words, adjunct markers and known words of one kind, per language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PerLanguage {
+    #[serde(default)]
+    pub indonesian: Vec<String>,
+    #[serde(default)]
+    pub english: Vec<String>,
+}
+
+/// The format of every lexicon file, bundled or user-supplied. All sections
+/// are optional.
+///
+/// ```toml
+/// [stopwords]
+/// indonesian = ["yang", "dan"]
+/// english = ["the", "and"]
+///
+/// [adjunct_markers]          # words that open an instrument/agent/place phrase
+/// indonesian = ["melalui", "oleh"]
+/// english = ["via", "by"]
+///
+/// [abbreviations]
+/// SK = "surat keputusan"
+///
+/// [roots]                    # known root words (Indonesian) / known words (English)
+/// indonesian = ["kirim", "periksa"]
+///
+/// [[concept]]
+/// name = "verify"
+/// kind = "action"
+/// indonesian = ["verifikasi", "validasi", "periksa", "cek"]
+/// english = ["verify", "validate", "check"]
+///
+/// [[opposite]]
+/// actions = ["receive", "send"]
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub stopwords: PerLanguage,
+    #[serde(default)]
+    pub adjunct_markers: PerLanguage,
+    #[serde(default)]
+    pub abbreviations: BTreeMap<String, String>,
+    #[serde(default)]
+    pub roots: PerLanguage,
+    #[serde(default)]
+    pub concept: Vec<Concept>,
+    #[serde(default)]
+    pub opposite: Vec<Opposite>,
+}
+
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "data/stopwords.toml",
+        include_str!("../data/stopwords.toml"),
+    ),
+    (
+        "data/abbreviations.toml",
+        include_str!("../data/abbreviations.toml"),
+    ),
+    ("data/roots.toml", include_str!("../data/roots.toml")),
+    (
+        "data/thesaurus.toml",
+        include_str!("../data/thesaurus.toml"),
+    ),
+];
+
+/// All lexical resources, indexed for lookup. Cheap to share (`&Lexicon` is
+/// `Sync`); build once.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub(crate) stop_id: HashSet<String>,
+    pub(crate) stop_en: HashSet<String>,
+    pub(crate) adjunct: HashSet<String>,
+    /// Lower-case acronym → expansion words.
+    pub(crate) abbreviations: HashMap<String, Vec<String>>,
+    /// Phrase (expansion words, stemmed) → acronym, for collapsing written-out forms.
+    pub(crate) expansions: HashMap<Vec<String>, String>,
+    pub(crate) roots_id: HashSet<String>,
+    pub(crate) known_en: HashSet<String>,
+    pub(crate) concepts: Vec<Concept>,
+    /// Single-word key (surface form or stem) → concept index.
+    pub(crate) term_index: HashMap<String, usize>,
+    /// Multi-word key (per-word stems) → concept index.
+    pub(crate) phrase_index: HashMap<Vec<String>, usize>,
+    pub(crate) longest_phrase: usize,
+    pub(crate) opposites: HashSet<(String, String)>,
+}
+
+impl Lexicon {
+    /// The bundled resources.
+    pub fn bundled() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (path, text) in BUNDLED {
+            // The bundled files are tested to parse; a failure here would be a
+            // build defect, reported once and skipped rather than panicking.
+            match parse(path, text) {
+                Ok(file) => lex.add(file),
+                Err(e) => eprintln!("peta-text: bundled lexicon {e}"),
+            }
+        }
+        lex.reindex();
+        lex
+    }
+
+    /// An empty lexicon (no stop words, no thesaurus): plain stemming only.
+    pub fn empty() -> Lexicon {
+        Lexicon::default()
+    }
+
+    /// Adds the entries of a user lexicon file (same format as the bundled
+    /// ones) on top of what is loaded.
+    pub fn load_extra(&mut self, path: &Path) -> Result<(), TextError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| TextError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        self.add_toml(&name, &text)
+    }
+
+    /// Adds the entries of lexicon TOML held in memory; `name` is used in errors.
+    pub fn add_toml(&mut self, name: &str, text: &str) -> Result<(), TextError> {
+        let file = parse(name, text)?;
+        self.add(file);
+        self.reindex();
+        Ok(())
+    }
+
+    /// The thesaurus concepts.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// The concept with this canonical name.
+    pub fn concept(&self, name: &str) -> Option<&Concept> {
+        self.concepts.iter().find(|c| c.name == name)
+    }
+
+    /// The two actions (concept names or stems) are declared opposites.
+    pub fn are_opposite(&self, a: &str, b: &str) -> bool {
+        self.opposites.contains(&(a.to_string(), b.to_string()))
+    }
+
+    /// The expansion of an abbreviation (`sk` → `surat keputusan`).
+    pub fn expansion(&self, acronym: &str) -> Option<String> {
+        self.abbreviations
+            .get(&acronym.to_lowercase())
+            .map(|w| w.join(" "))
+    }
+
+    /// Is this case-folded word an Indonesian stop word?
+    pub fn is_stop_id(&self, w: &str) -> bool {
+        self.stop_id.contains(w)
+    }
+
+    /// Is this case-folded word an English stop word?
+    pub fn is_stop_en(&self, w: &str) -> bool {
+        self.stop_en.contains(w)
+    }
+
+    /// Is this a known Indonesian root word (roots list or thesaurus term)?
+    pub fn is_root_id(&self, w: &str) -> bool {
+        self.roots_id.contains(w)
+    }
+
+    /// Stems an Indonesian word against this lexicon's root words.
+    pub fn stem_id(&self, w: &str) -> stem_id::Stem {
+        stem_id::stem(w, &|x: &str| self.roots_id.contains(x))
+    }
+
+    fn add(&mut self, file: LexiconFile) {
+        let lower = |v: &[String]| -> Vec<String> { v.iter().map(|s| normalize(s)).collect() };
+        self.stop_id.extend(lower(&file.stopwords.indonesian));
+        self.stop_en.extend(lower(&file.stopwords.english));
+        self.adjunct.extend(lower(&file.adjunct_markers.indonesian));
+        self.adjunct.extend(lower(&file.adjunct_markers.english));
+        self.roots_id.extend(lower(&file.roots.indonesian));
+        self.known_en.extend(lower(&file.roots.english));
+        for (abbr, expansion) in file.abbreviations {
+            let words: Vec<String> = normalize(&expansion)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            if !words.is_empty() {
+                self.abbreviations.insert(normalize(&abbr), words);
+            }
+        }
+        for concept in file.concept {
+            // Single Indonesian words of the thesaurus are known roots too.
+            for t in &concept.indonesian {
+                let t = normalize(t);
+                if !t.contains(' ') {
+                    self.roots_id.insert(t);
+                }
+            }
+            for t in &concept.english {
+                for w in normalize(t).split(' ') {
+                    self.known_en.insert(w.to_string());
+                }
+            }
+            match self.concepts.iter_mut().find(|c| c.name == concept.name) {
+                Some(existing) => {
+                    existing.indonesian.extend(concept.indonesian);
+                    existing.english.extend(concept.english);
+                }
+                None => self.concepts.push(concept),
+            }
+        }
+        for o in file.opposite {
+            let [a, b] = o.actions;
+            self.opposites.insert((a.clone(), b.clone()));
+            self.opposites.insert((b, a));
+        }
+    }
+
+    /// Rebuilds the term indexes after entries were added. Earlier concepts
+    /// win when two claim the same key.
+    fn reindex(&mut self) {
+        self.term_index.clear();
+        self.phrase_index.clear();
+        self.expansions.clear();
+        self.longest_phrase = 1;
+        let mut term_index = HashMap::new();
+        let mut phrase_index = HashMap::new();
+        for (i, c) in self.concepts.iter().enumerate() {
+            let terms = c
+                .indonesian
+                .iter()
+                .map(|t| (t, true))
+                .chain(c.english.iter().map(|t| (t, false)));
+            for (term, indonesian) in terms {
+                let words: Vec<String> = normalize(term)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                match words.len() {
+                    0 => {}
+                    1 => {
+                        let w = &words[0];
+                        term_index.entry(w.clone()).or_insert(i);
+                        let stem = if indonesian {
+                            self.stem_id(w).root
+                        } else {
+                            stem_en::stem(w)
+                        };
+                        term_index.entry(stem).or_insert(i);
+                    }
+                    n => {
+                        self.longest_phrase = self.longest_phrase.max(n);
+                        phrase_index.entry(words.clone()).or_insert(i);
+                        let stems: Vec<String> = words.iter().map(|w| self.key_of(w)).collect();
+                        phrase_index.entry(stems).or_insert(i);
+                    }
+                }
+            }
+        }
+        let mut expansions = HashMap::new();
+        for (abbr, words) in &self.abbreviations {
+            if words.len() > 1 {
+                self.longest_phrase = self.longest_phrase.max(words.len());
+                let stems: Vec<String> = words.iter().map(|w| self.key_of(w)).collect();
+                expansions.entry(stems).or_insert_with(|| abbr.clone());
+            }
+        }
+        self.term_index = term_index;
+        self.phrase_index = phrase_index;
+        self.expansions = expansions;
+    }
+
+    /// The language-neutral key of a word used for phrase matching: the
+    /// Indonesian stem when the stripper reaches a known root, else the
+    /// English stem.
+    pub(crate) fn key_of(&self, w: &str) -> String {
+        let s = self.stem_id(w);
+        if s.known {
+            s.root
+        } else {
+            stem_en::stem(w)
+        }
+    }
+}
+
+fn parse(name: &str, text: &str) -> Result<LexiconFile, TextError> {
+    toml::from_str::<LexiconFile>(text).map_err(|e| {
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+        TextError::Toml {
+            path: name.to_string(),
+            line,
+            column,
+            message: e.message().to_string(),
+        }
+    })
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_files_parse() {
+        for (path, text) in BUNDLED {
+            parse(path, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let lex = Lexicon::bundled();
+        assert!(lex.concepts().len() > 50);
+        assert!(lex.is_stop_id("yang") && lex.is_stop_en("the"));
+        assert_eq!(lex.expansion("SK").as_deref(), Some("surat keputusan"));
+    }
+
+    #[test]
+    fn opposites_are_symmetric() {
+        let lex = Lexicon::bundled();
+        assert!(lex.are_opposite("receive", "send"));
+        assert!(lex.are_opposite("send", "receive"));
+        assert!(!lex.are_opposite("send", "verify"));
+    }
+
+    #[test]
+    fn extra_file_extends_and_bad_file_names_position() {
+        let mut lex = Lexicon::bundled();
+        lex.add_toml(
+            "extra.toml",
+            "[[concept]]\nname = \"zzcustom\"\nkind = \"object\"\nindonesian = [\"gawai\"]\nenglish = [\"gadget\"]\n",
+        )
+        .unwrap();
+        assert!(lex.concept("zzcustom").is_some());
+        let err = lex
+            .add_toml("bad.toml", "[[concept]]\nname = 3\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("bad.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn load_extra_reports_missing_file() {
+        let mut lex = Lexicon::empty();
+        let err = lex
+            .load_extra(Path::new("/nonexistent/lexicon.toml"))
+            .unwrap_err();
+        assert!(err.to_string().contains("/nonexistent/lexicon.toml"));
+    }
+}
