@@ -86,17 +86,155 @@ pub fn object_key(label: &str) -> String {
     words.join(" ")
 }
 
-use crate::graph::CrossAgencyGraph;
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::graph::{Category, CrossAgencyGraph, GraphEdge, GraphNode};
 use crate::Repository;
 
-/// Business objects read by processes of two or more agencies.
+/// Minimum number of distinct consuming agencies for a [`DataRequest`].
+pub const MIN_CONSUMERS: usize = 2;
+
+/// Business objects read by processes of [`MIN_CONSUMERS`] or more agencies,
+/// with the agencies that write them anywhere in the repository.
 pub fn requests(
     repo: &Repository,
     included: &[bool],
     graph: &CrossAgencyGraph,
 ) -> Vec<DataRequest> {
-    let _ = (repo, included, graph);
-    Vec::new()
+    let mut out = Vec::new();
+    for (key, on) in graph.business_objects() {
+        let mut reads = BTreeSet::new();
+        let mut writes = BTreeSet::new();
+        for e in graph.graph.edges_directed(on, Direction::Outgoing) {
+            if let GraphEdge::Reads { data_ref, .. } = e.weight() {
+                if let Some(u) = data_use(repo, graph, e.target(), data_ref) {
+                    if included_model(repo, included, &u.model) {
+                        reads.insert(u);
+                    }
+                }
+            }
+        }
+        for e in graph.graph.edges_directed(on, Direction::Incoming) {
+            if let GraphEdge::Writes { data_ref, .. } = e.weight() {
+                if let Some(u) = data_use(repo, graph, e.source(), data_ref) {
+                    writes.insert(u);
+                }
+            }
+        }
+        let agencies_of = |uses: &BTreeSet<DataUse>| -> Vec<String> {
+            uses.iter()
+                .filter_map(|u| {
+                    let n = graph_node(repo, graph, u)?;
+                    graph
+                        .owner(n)
+                        .filter(|p| p.is_agency)
+                        .map(|p| p.code.clone())
+                })
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        let consumers = agencies_of(&reads);
+        if consumers.len() < MIN_CONSUMERS {
+            continue;
+        }
+        let producers = agencies_of(&writes);
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for u in reads.iter().chain(&writes) {
+            if !u.data_label.is_empty() {
+                *counts.entry(u.data_label.as_str()).or_insert(0) += 1;
+            }
+        }
+        let label = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(l, _)| l.to_string())
+            .unwrap_or_else(|| key.to_string());
+        out.push(DataRequest {
+            object: key.to_string(),
+            label,
+            consumers,
+            producers,
+            reads: reads.into_iter().collect(),
+            writes: writes.into_iter().collect(),
+        });
+    }
+    out.sort_by(|a, b| {
+        b.consumers
+            .len()
+            .cmp(&a.consumers.len())
+            .then(a.object.cmp(&b.object))
+    });
+    out
+}
+
+fn included_model(repo: &Repository, included: &[bool], path: &str) -> bool {
+    repo.models
+        .binary_search_by(|m| m.path.as_str().cmp(path))
+        .ok()
+        .and_then(|i| included.get(i).copied())
+        .unwrap_or(false)
+}
+
+fn graph_node(repo: &Repository, graph: &CrossAgencyGraph, u: &DataUse) -> Option<NodeIndex> {
+    let mi = repo
+        .models
+        .binary_search_by(|m| m.path.as_str().cmp(&u.model))
+        .ok()?;
+    graph.flow_node(mi, &u.id)
+}
+
+fn data_use(
+    repo: &Repository,
+    graph: &CrossAgencyGraph,
+    n: NodeIndex,
+    data_ref: &str,
+) -> Option<DataUse> {
+    let GraphNode::Flow {
+        model,
+        process,
+        id,
+        category: Category::Activity,
+        ..
+    } = graph.graph.node_weight(n)?
+    else {
+        return None;
+    };
+    let rm = repo.models.get(*model)?;
+    let p = rm.model.processes.get(*process)?;
+    let node = p.node(id)?;
+    let data_label = p
+        .data_object_refs
+        .iter()
+        .find(|r| r.id == data_ref)
+        .and_then(|r| r.name.as_ref())
+        .or_else(|| {
+            p.data_store_refs
+                .iter()
+                .find(|r| r.id == data_ref)
+                .and_then(|r| r.name.as_ref())
+        })
+        .or_else(|| {
+            p.data_objects
+                .iter()
+                .find(|o| o.id == data_ref)
+                .and_then(|o| o.name.as_ref())
+        })
+        .map(|l| l.display.clone())
+        .unwrap_or_default();
+    Some(DataUse {
+        agency: graph.owner(n).map(|o| o.code.clone()),
+        model: rm.path.clone(),
+        process: p.id.clone(),
+        id: id.clone(),
+        label: node.label().to_string(),
+        data_ref: data_ref.to_string(),
+        data_label,
+    })
 }
 
 #[cfg(test)]

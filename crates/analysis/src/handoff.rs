@@ -786,29 +786,14 @@ pub fn process_stats(ctx: &Ctx<'_>, handoffs: &[Handoff]) -> Vec<ProcessStats> {
 
 /// Nodes reachable from `start` along control flow without entering a node of
 /// another owner (gateways and unowned nodes are transparent). A pool reaches
-/// every flow node of its process.
+/// only itself.
 fn segment_reach(g: &CrossAgencyGraph, start: NodeIndex) -> HashSet<NodeIndex> {
     let mut out = HashSet::new();
     out.insert(start);
     let owner = g.owner(start).map(|p| p.code.clone());
     if let Some(GraphNode::Participant { .. }) = g.graph.node_weight(start) {
-        // Pool → its process node → flow nodes in it.
-        let procs: Vec<NodeIndex> = g
-            .graph
-            .neighbors_directed(start, Direction::Outgoing)
-            .collect();
-        let _ = procs;
-        let pool_model = match g.graph.node_weight(start) {
-            Some(GraphNode::Participant { model, .. }) => *model,
-            _ => return out,
-        };
-        for n in g.graph.node_indices() {
-            if let Some(GraphNode::Flow { model, .. }) = g.graph.node_weight(n) {
-                if *model == pool_model && g.owner(n).map(|p| &p.code) == owner.as_ref() {
-                    out.insert(n);
-                }
-            }
-        }
+        // Where a message to a pool lands inside it is unknown: a chain
+        // continues only from handoffs that leave the pool itself.
         return out;
     }
     let mut queue = VecDeque::from([start]);

@@ -107,7 +107,214 @@ pub struct Recommendation {
     pub themes: Vec<String>,
 }
 
-use crate::{Analysis, Repository};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::measure;
+use crate::{Analysis, Endpoint, Handoff, HandoffKind, Repository};
+
+/// Kind weights `W` of the score (docs/analysis.md, "Scores").
+pub fn weight(kind: RecommendationKind) -> f64 {
+    match kind {
+        RecommendationKind::SharedService => 1.0,
+        RecommendationKind::Integration => 0.8,
+        RecommendationKind::DataInterconnection => 0.9,
+        RecommendationKind::ProcessStandardisation => 0.7,
+        RecommendationKind::RemovePingPong => 1.0,
+    }
+}
+
+/// An integration is recommended for an agency pair with at least this many
+/// handoffs (both directions together).
+pub const MIN_INTEGRATION_HANDOFFS: usize = 2;
+/// Redundancy credited to a handoff with an automated end (a manual one counts 1).
+pub const AUTOMATED_HANDOFF_WEIGHT: f64 = 0.5;
+/// Confidence of a data interconnection whose producer the repository does not show.
+pub const NO_PRODUCER_CONFIDENCE: f64 = 0.6;
+/// Weight of an extra occurrence within an agency already counted in a shared activity.
+pub const EXTRA_OCCURRENCE_WEIGHT: f64 = 0.5;
+
+/// The Reijers & Limam Mansar best practices behind each kind (English, Indonesian).
+pub fn heuristic(kind: RecommendationKind) -> (&'static str, &'static str) {
+    match kind {
+        RecommendationKind::SharedService => (
+            "Task elimination; centralization",
+            "eliminasi tugas (task elimination); sentralisasi (centralization)",
+        ),
+        RecommendationKind::Integration => (
+            "Integration; task automation",
+            "integrasi (integration); otomasi tugas (task automation)",
+        ),
+        RecommendationKind::DataInterconnection => (
+            "Trusted party; contact reduction",
+            "pihak tepercaya (trusted party); pengurangan kontak (contact reduction)",
+        ),
+        RecommendationKind::ProcessStandardisation => (
+            "Case types; interfacing",
+            "jenis kasus (case types); antarmuka baku (interfacing)",
+        ),
+        RecommendationKind::RemovePingPong => (
+            "Contact reduction; numerical involvement",
+            "pengurangan kontak (contact reduction); pelibatan minimal (numerical involvement)",
+        ),
+    }
+}
+
+/// Picks the time (`.0`) or the cost (`.1`) of a measure.
+type Pick = fn((Option<f64>, Option<f64>)) -> Option<f64>;
+
+/// Time and cost per element (`model path`, `id`): flow nodes, sequence
+/// flows and message flows with [`measure`] properties.
+struct Measures(HashMap<(String, String), (Option<f64>, Option<f64>)>);
+
+impl Measures {
+    fn new(repo: &Repository) -> Measures {
+        let mut map = HashMap::new();
+        let mut put = |path: &str, id: &str, ext: &peta_bpmn::Extensions| {
+            let m = (measure::minutes(ext), measure::cost(ext));
+            if m.0.is_some() || m.1.is_some() {
+                map.insert((path.to_string(), id.to_string()), m);
+            }
+        };
+        for rm in &repo.models {
+            for p in &rm.model.processes {
+                for n in &p.flow_nodes {
+                    put(&rm.path, &n.id, &n.ext);
+                }
+                for f in &p.sequence_flows {
+                    put(&rm.path, &f.id, &f.ext);
+                }
+            }
+            for f in rm
+                .model
+                .collaborations
+                .iter()
+                .flat_map(|c| &c.message_flows)
+            {
+                put(&rm.path, &f.id, &f.ext);
+            }
+        }
+        Measures(map)
+    }
+
+    fn get(&self, model: &str, id: &str) -> (Option<f64>, Option<f64>) {
+        self.0
+            .get(&(model.to_string(), id.to_string()))
+            .copied()
+            .unwrap_or((None, None))
+    }
+}
+
+/// Sum of the known values; `None` when none is known.
+fn sum(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+    values
+        .into_iter()
+        .flatten()
+        .fold(None, |acc, v| Some(acc.unwrap_or(0.0) + v))
+}
+
+/// The total of a set of values minus the largest: what remains when one
+/// execution of duplicated work is kept.
+fn all_but_largest(values: &[Option<f64>]) -> Option<f64> {
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    if known.len() < 2 {
+        return None;
+    }
+    let max = known.iter().copied().fold(f64::MIN, f64::max);
+    Some(known.iter().sum::<f64>() - max)
+}
+
+/// `T` of the score: 1 + ln(1 + hours saved) + 0.5 × ln(1 + cost saved / 1 000 000).
+pub fn time_factor(saving: Option<&Saving>) -> f64 {
+    let Some(s) = saving else { return 1.0 };
+    let h = s.minutes.unwrap_or(0.0).max(0.0) / 60.0;
+    let c = s.cost.unwrap_or(0.0).max(0.0) / 1_000_000.0;
+    1.0 + (1.0 + h).ln() + 0.5 * (1.0 + c).ln()
+}
+
+fn saving(
+    minutes: Option<f64>,
+    cost: Option<f64>,
+    basis_id: &str,
+    basis_en: &str,
+) -> Option<Saving> {
+    let minutes = minutes.filter(|m| *m > 0.0);
+    let cost = cost.filter(|c| *c > 0.0);
+    if minutes.is_none() && cost.is_none() {
+        return None;
+    }
+    Some(Saving {
+        minutes,
+        cost,
+        basis: Rationale {
+            id: basis_id.to_string(),
+            en: basis_en.to_string(),
+        },
+    })
+}
+
+/// FNV-1a over the evidence: a stable id suffix.
+fn digest(parts: &[String]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0u8)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{:08x}", h >> 32)
+}
+
+fn prefix(kind: RecommendationKind) -> &'static str {
+    match kind {
+        RecommendationKind::SharedService => "SS",
+        RecommendationKind::Integration => "IN",
+        RecommendationKind::DataInterconnection => "DI",
+        RecommendationKind::ProcessStandardisation => "PS",
+        RecommendationKind::RemovePingPong => "PP",
+    }
+}
+
+fn evidence_of(e: &Endpoint, process: Option<&str>) -> Evidence {
+    Evidence {
+        agency: e.agency.clone(),
+        model: e.model.clone(),
+        id: e.id.clone(),
+        label: e.label.clone(),
+        process: process.map(str::to_string),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        _ => format!(
+            "{} & {}",
+            items[..items.len() - 1].join(", "),
+            items[items.len() - 1]
+        ),
+    }
+}
+
+fn fmt_minutes(m: f64) -> String {
+    if m >= 60.0 {
+        format!("{:.1} h", m / 60.0)
+    } else {
+        format!("{m:.0} min")
+    }
+}
+
+struct Draft {
+    kind: RecommendationKind,
+    redundancy: f64,
+    confidence: f64,
+    title: Rationale,
+    rationale: Rationale,
+    agencies: BTreeSet<String>,
+    evidence: Vec<Evidence>,
+    saving: Option<Saving>,
+    themes: BTreeSet<String>,
+}
 
 /// Derives, scores and ranks the recommendations.
 pub fn recommend(
@@ -115,6 +322,491 @@ pub fn recommend(
     themes: &[Vec<String>],
     analysis: &Analysis,
 ) -> Vec<Recommendation> {
-    let _ = (repo, themes, analysis);
-    Vec::new()
+    let measures = Measures::new(repo);
+    let themes_of = |model: &str| -> Vec<String> {
+        repo.models
+            .binary_search_by(|m| m.path.as_str().cmp(model))
+            .ok()
+            .and_then(|i| themes.get(i).cloned())
+            .unwrap_or_default()
+    };
+    let mut drafts = Vec::new();
+    shared_services(analysis, &measures, &mut drafts);
+    integrations(analysis, &measures, &mut drafts);
+    data_interconnections(analysis, &measures, &mut drafts);
+    standardisations(analysis, &mut drafts);
+    ping_pongs(analysis, &measures, &mut drafts);
+
+    let mut out: Vec<Recommendation> = drafts
+        .into_iter()
+        .map(|mut d| {
+            // Keep the order the evidence was given in (path order), once each.
+            let mut seen_ev = BTreeSet::new();
+            d.evidence
+                .retain(|e| seen_ev.insert((e.model.clone(), e.id.clone())));
+            for e in &d.evidence {
+                d.themes.extend(themes_of(&e.model));
+            }
+            let processes: BTreeSet<String> = d
+                .evidence
+                .iter()
+                .filter_map(|e| e.process.as_ref().map(|p| format!("{}#{}", e.model, p)))
+                .collect();
+            let keys: Vec<String> = d
+                .evidence
+                .iter()
+                .map(|e| format!("{}#{}", e.model, e.id))
+                .collect();
+            let raw = weight(d.kind) * d.redundancy * d.confidence * time_factor(d.saving.as_ref());
+            let (en, _) = heuristic(d.kind);
+            Recommendation {
+                id: format!("{}-{}", prefix(d.kind), digest(&keys)),
+                rank: 0,
+                kind: d.kind,
+                score: (raw * 1000.0).round() / 1000.0,
+                title: d.title,
+                agencies: d.agencies.into_iter().collect(),
+                processes: processes.into_iter().collect(),
+                evidence: d.evidence,
+                rationale: d.rationale,
+                heuristic: en.to_string(),
+                estimated_saving: d.saving,
+                themes: d.themes.into_iter().collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.id.cmp(&b.id))
+    });
+    // Identical evidence under one kind (e.g. a fragment equal to a group) is kept once.
+    let mut seen = BTreeSet::new();
+    out.retain(|r| seen.insert(r.id.clone()));
+    for (i, r) in out.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+    out
+}
+
+fn shared_services(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
+    let (h_en, h_id) = heuristic(RecommendationKind::SharedService);
+    for g in &analysis.shared_activities {
+        let agencies: BTreeSet<String> = g.agencies.iter().cloned().collect();
+        let a = agencies.len() as f64;
+        let m = g.members.len() as f64;
+        let times: Vec<Option<f64>> = g
+            .members
+            .iter()
+            .map(|x| measures.get(&x.model, &x.id).0)
+            .collect();
+        let costs: Vec<Option<f64>> = g
+            .members
+            .iter()
+            .map(|x| measures.get(&x.model, &x.id).1)
+            .collect();
+        let saving = saving(
+            all_but_largest(&times),
+            all_but_largest(&costs),
+            "jumlah waktu/biaya semua pelaksanaan dikurangi yang terbesar (satu layanan tetap berjalan)",
+            "sum of time/cost of all executions minus the largest (one service remains)",
+        );
+        let names = agencies.iter().cloned().collect::<Vec<_>>();
+        let mut note_id = String::new();
+        let mut note_en = String::new();
+        if let Some(s) = &saving {
+            if let Some(mins) = s.minutes {
+                note_id = format!(
+                    " Perkiraan penghematan waktu: {} per kasus.",
+                    fmt_minutes(mins)
+                );
+                note_en = format!(" Estimated time saved: {} per case.", fmt_minutes(mins));
+            }
+        }
+        out.push(Draft {
+            kind: RecommendationKind::SharedService,
+            redundancy: (a - 1.0) + EXTRA_OCCURRENCE_WEIGHT * (m - a).max(0.0),
+            confidence: g.confidence,
+            title: Rationale {
+                id: format!("Layanan bersama: \u{201c}{}\u{201d}", g.label),
+                en: format!("Shared service: \u{201c}{}\u{201d}", g.label),
+            },
+            rationale: Rationale {
+                id: format!(
+                    "{} instansi ({}) melaksanakan pekerjaan yang sama \u{201c}{}\u{201d} di {} tempat. Satukan menjadi satu layanan bersama yang dipakai semua instansi, sehingga pekerjaan ganda dihapus. Praktik terbaik: {}.{}",
+                    agencies.len(), list(&names), g.label, g.members.len(), h_id, note_id
+                ),
+                en: format!(
+                    "{} agencies ({}) perform the same work \u{201c}{}\u{201d} in {} places. Consolidate it into one shared service used by all of them, eliminating the duplicated work. Best practice: {}.{}",
+                    agencies.len(), list(&names), g.label, g.members.len(), h_en, note_en
+                ),
+            },
+            agencies,
+            evidence: g
+                .members
+                .iter()
+                .map(|x| Evidence {
+                    agency: x.agency.clone(),
+                    model: x.model.clone(),
+                    id: x.id.clone(),
+                    label: x.label.clone(),
+                    process: Some(x.process.clone()),
+                })
+                .collect(),
+            saving,
+            themes: BTreeSet::new(),
+        });
+    }
+    for f in &analysis.fragments {
+        let agencies: BTreeSet<String> = f.agencies.iter().cloned().collect();
+        let len = f.groups.len() as f64;
+        let confidence = {
+            let cs: Vec<f64> = f
+                .groups
+                .iter()
+                .filter_map(|g| analysis.shared_activities.iter().find(|s| &s.id == g))
+                .map(|s| s.confidence)
+                .collect();
+            if cs.is_empty() {
+                1.0
+            } else {
+                cs.iter().sum::<f64>() / cs.len() as f64
+            }
+        };
+        let per_occ = |f_occ: &crate::FragmentOccurrence, pick: Pick| {
+            sum(f_occ
+                .ids
+                .iter()
+                .map(|id| pick(measures.get(&f_occ.process.model, id))))
+        };
+        let times: Vec<Option<f64>> = f.occurrences.iter().map(|o| per_occ(o, |m| m.0)).collect();
+        let costs: Vec<Option<f64>> = f.occurrences.iter().map(|o| per_occ(o, |m| m.1)).collect();
+        let saving = saving(
+            all_but_largest(&times),
+            all_but_largest(&costs),
+            "jumlah waktu/biaya semua kemunculan fragmen dikurangi yang terbesar",
+            "sum of time/cost of all occurrences of the fragment minus the largest",
+        );
+        let names = agencies.iter().cloned().collect::<Vec<_>>();
+        let steps = f.labels.join(" \u{2192} ");
+        out.push(Draft {
+            kind: RecommendationKind::SharedService,
+            redundancy: (agencies.len() as f64 - 1.0) * len,
+            confidence,
+            title: Rationale {
+                id: format!("Layanan bersama (rangkaian {} langkah): {}", f.groups.len(), steps),
+                en: format!("Shared service ({}-step fragment): {}", f.groups.len(), steps),
+            },
+            rationale: Rationale {
+                id: format!(
+                    "Rangkaian langkah yang sama ({}) dijalankan oleh {} instansi ({}). Jadikan rangkaian ini satu layanan bersama. Praktik terbaik: {}.",
+                    steps, agencies.len(), list(&names), h_id
+                ),
+                en: format!(
+                    "The same run of steps ({}) is performed by {} agencies ({}). Turn the run into one shared service. Best practice: {}.",
+                    steps, agencies.len(), list(&names), h_en
+                ),
+            },
+            agencies,
+            evidence: f
+                .occurrences
+                .iter()
+                .flat_map(|o| {
+                    o.ids.iter().zip(&o.labels).map(move |(id, label)| Evidence {
+                        agency: o.process.agency.clone(),
+                        model: o.process.model.clone(),
+                        id: id.clone(),
+                        label: label.clone(),
+                        process: Some(o.process.id.clone()),
+                    })
+                })
+                .collect(),
+            saving,
+            themes: BTreeSet::new(),
+        });
+    }
+}
+
+fn integrations(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
+    let (h_en, h_id) = heuristic(RecommendationKind::Integration);
+    let mut pairs: BTreeMap<(String, String), Vec<&Handoff>> = BTreeMap::new();
+    for h in &analysis.handoffs {
+        let (Some(a), Some(b)) = (&h.from.agency, &h.to.agency) else {
+            continue;
+        };
+        let key = if a <= b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        };
+        pairs.entry(key).or_default().push(h);
+    }
+    for ((a, b), hs) in pairs {
+        if hs.len() < MIN_INTEGRATION_HANDOFFS {
+            continue;
+        }
+        let manual = hs.iter().filter(|h| h.manual).count();
+        let redundancy: f64 = hs
+            .iter()
+            .map(|h| {
+                if h.manual {
+                    1.0
+                } else {
+                    AUTOMATED_HANDOFF_WEIGHT
+                }
+            })
+            .sum();
+        let minutes = sum(hs.iter().map(|h| {
+            h.via
+                .as_ref()
+                .and_then(|v| measures.get(&h.from.model, v).0)
+        }));
+        let cost = sum(hs.iter().map(|h| {
+            h.via
+                .as_ref()
+                .and_then(|v| measures.get(&h.from.model, v).1)
+        }));
+        let saving = saving(
+            minutes,
+            cost,
+            "waktu/biaya yang tercatat pada alur serah terima (message/sequence flow)",
+            "time/cost recorded on the handoff flows (message/sequence flows)",
+        );
+        let mut by_kind: BTreeMap<HandoffKind, usize> = BTreeMap::new();
+        for h in &hs {
+            *by_kind.entry(h.kind).or_insert(0) += 1;
+        }
+        let kinds_en = by_kind
+            .iter()
+            .map(|(k, n)| format!("{n} {}", k.as_str().replace('_', " ")))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let kinds_id = by_kind
+            .iter()
+            .map(|(k, n)| format!("{n} {}", kind_id(*k)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(Draft {
+            kind: RecommendationKind::Integration,
+            redundancy,
+            confidence: 1.0,
+            title: Rationale {
+                id: format!("Integrasi layanan {a} \u{2194} {b} melalui SPLP"),
+                en: format!("Integrate {a} \u{2194} {b} through SPLP"),
+            },
+            rationale: Rationale {
+                id: format!(
+                    "{a} dan {b} saling menyerahkan pekerjaan atau informasi {} kali ({kinds_id}), {manual} di antaranya manual. Sediakan API pada SPLP (Sistem Penghubung Layanan Pemerintah) agar pertukaran terjadi otomatis. Praktik terbaik: {h_id}.",
+                    hs.len()
+                ),
+                en: format!(
+                    "{a} and {b} hand work or information to each other {} times ({kinds_en}), {manual} of them manual. Provide an API on SPLP (the government service-integration platform) so the exchange happens automatically. Best practice: {h_en}.",
+                    hs.len()
+                ),
+            },
+            agencies: [a.clone(), b.clone()].into_iter().collect(),
+            evidence: hs
+                .iter()
+                .flat_map(|h| {
+                    [
+                        evidence_of(&h.from, h.process.as_deref()),
+                        evidence_of(&h.to, None),
+                    ]
+                })
+                .collect(),
+            saving,
+            themes: BTreeSet::new(),
+        });
+    }
+}
+
+/// Indonesian name of a handoff kind.
+pub fn kind_id(k: HandoffKind) -> &'static str {
+    match k {
+        HandoffKind::MessageFlow => "aliran pesan",
+        HandoffKind::ControlFlow => "aliran kendali",
+        HandoffKind::CallActivity => "pemanggilan proses",
+        HandoffKind::Data => "aliran data",
+    }
+}
+
+fn data_interconnections(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
+    let (h_en, h_id) = heuristic(RecommendationKind::DataInterconnection);
+    for d in &analysis.data_requests {
+        let non_producers: Vec<String> = d
+            .consumers
+            .iter()
+            .filter(|c| !d.producers.contains(c))
+            .cloned()
+            .collect();
+        let redundancy = if d.producers.is_empty() {
+            d.consumers.len() as f64 - 1.0
+        } else {
+            non_producers.len() as f64
+        };
+        if redundancy <= 0.0 {
+            continue;
+        }
+        let confidence = if d.producers.is_empty() {
+            NO_PRODUCER_CONFIDENCE
+        } else {
+            1.0
+        };
+        let reads: Vec<_> = d
+            .reads
+            .iter()
+            .filter(|u| u.agency.as_ref().is_some_and(|a| !d.producers.contains(a)))
+            .collect();
+        let saving = saving(
+            sum(reads.iter().map(|u| measures.get(&u.model, &u.id).0)),
+            sum(reads.iter().map(|u| measures.get(&u.model, &u.id).1)),
+            "waktu/biaya kegiatan yang meminta data ini di instansi selain produsennya",
+            "time/cost of the activities requesting this data outside its producer",
+        );
+        let (src_id, src_en) = if d.producers.is_empty() {
+            (
+                "Repositori tidak menunjukkan produsennya; tetapkan satu sumber data otoritatif"
+                    .to_string(),
+                "The repository shows no producer; designate one authoritative source".to_string(),
+            )
+        } else {
+            (
+                format!("Sumber otoritatifnya: {}", list(&d.producers)),
+                format!("Its authoritative source: {}", list(&d.producers)),
+            )
+        };
+        out.push(Draft {
+            kind: RecommendationKind::DataInterconnection,
+            redundancy,
+            confidence,
+            title: Rationale {
+                id: format!("Interkoneksi data \u{201c}{}\u{201d} (Satu Data)", d.label),
+                en: format!("Data interconnection for \u{201c}{}\u{201d} (Satu Data)", d.label),
+            },
+            rationale: Rationale {
+                id: format!(
+                    "Data \u{201c}{}\u{201d} diminta sebagai masukan oleh {} instansi ({}). {}. Bagikan data melalui interkoneksi Satu Data Indonesia agar pemohon dan instansi cukup menyerahkannya sekali (once-only). Praktik terbaik: {h_id}.",
+                    d.label, d.consumers.len(), list(&d.consumers), src_id
+                ),
+                en: format!(
+                    "\u{201c}{}\u{201d} is taken as input by {} agencies ({}). {}. Share it through a Satu Data Indonesia interconnection so applicants and agencies provide it only once. Best practice: {h_en}.",
+                    d.label, d.consumers.len(), list(&d.consumers), src_en
+                ),
+            },
+            agencies: d.consumers.iter().chain(&d.producers).cloned().collect(),
+            evidence: d
+                .reads
+                .iter()
+                .chain(&d.writes)
+                .map(|u| Evidence {
+                    agency: u.agency.clone(),
+                    model: u.model.clone(),
+                    id: u.id.clone(),
+                    label: u.label.clone(),
+                    process: Some(u.process.clone()),
+                })
+                .collect(),
+            saving,
+            themes: BTreeSet::new(),
+        });
+    }
+}
+
+fn standardisations(analysis: &Analysis, out: &mut Vec<Draft>) {
+    let (h_en, h_id) = heuristic(RecommendationKind::ProcessStandardisation);
+    for s in &analysis.similar_processes {
+        let agencies: BTreeSet<String> = s.a.agency.iter().chain(&s.b.agency).cloned().collect();
+        let pct = (s.share * 100.0).round();
+        out.push(Draft {
+            kind: RecommendationKind::ProcessStandardisation,
+            redundancy: s.matched as f64 * s.share / 2.0,
+            confidence: s.mean_score,
+            title: Rationale {
+                id: format!("Standarisasi proses: \u{201c}{}\u{201d} dan \u{201c}{}\u{201d}", s.a.name, s.b.name),
+                en: format!("Standardise processes: \u{201c}{}\u{201d} and \u{201c}{}\u{201d}", s.a.name, s.b.name),
+            },
+            rationale: Rationale {
+                id: format!(
+                    "Proses \u{201c}{}\u{201d} ({}) dan \u{201c}{}\u{201d} ({}) {pct}% sama ({} kegiatan berpadanan). Tetapkan satu proses baku (SOP bersama) untuk jenis layanan ini. Praktik terbaik: {h_id}.",
+                    s.a.name, s.a.agency.as_deref().unwrap_or("?"), s.b.name, s.b.agency.as_deref().unwrap_or("?"), s.matched
+                ),
+                en: format!(
+                    "Processes \u{201c}{}\u{201d} ({}) and \u{201c}{}\u{201d} ({}) are {pct}% the same ({} matched activities). Adopt one standard process (shared SOP) for this kind of case. Best practice: {h_en}.",
+                    s.a.name, s.a.agency.as_deref().unwrap_or("?"), s.b.name, s.b.agency.as_deref().unwrap_or("?"), s.matched
+                ),
+            },
+            agencies,
+            evidence: [&s.a, &s.b]
+                .into_iter()
+                .map(|p| Evidence {
+                    agency: p.agency.clone(),
+                    model: p.model.clone(),
+                    id: p.id.clone(),
+                    label: p.name.clone(),
+                    process: Some(p.id.clone()),
+                })
+                .collect(),
+            saving: None,
+            themes: BTreeSet::new(),
+        });
+    }
+}
+
+fn ping_pongs(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
+    let (h_en, h_id) = heuristic(RecommendationKind::RemovePingPong);
+    for ps in &analysis.process_stats {
+        let mut by_pair: BTreeMap<(&str, &str), Vec<&crate::PingPong>> = BTreeMap::new();
+        for pp in &ps.ping_pongs {
+            by_pair
+                .entry((pp.a.as_str(), pp.b.as_str()))
+                .or_default()
+                .push(pp);
+        }
+        for ((a, b), pps) in by_pair {
+            // The time spent on B's side of each round trip.
+            let inner = |pick: Pick| {
+                sum(pps.iter().flat_map(|pp| {
+                    let n = pp.path.len();
+                    pp.path[1..n.saturating_sub(1)]
+                        .iter()
+                        .map(|e| pick(measures.get(&e.model, &e.id)))
+                        .collect::<Vec<_>>()
+                }))
+            };
+            let saving = saving(
+                inner(|m| m.0),
+                inner(|m| m.1),
+                "waktu/biaya langkah di pihak kedua pada setiap bolak-balik",
+                "time/cost of the steps on the second party's side of each round trip",
+            );
+            out.push(Draft {
+                kind: RecommendationKind::RemovePingPong,
+                redundancy: pps.len() as f64,
+                confidence: 1.0,
+                title: Rationale {
+                    id: format!("Hapus bolak-balik {a} \u{2192} {b} \u{2192} {a} di \u{201c}{}\u{201d}", ps.name),
+                    en: format!("Remove the {a} \u{2192} {b} \u{2192} {a} ping-pong in \u{201c}{}\u{201d}", ps.name),
+                },
+                rationale: Rationale {
+                    id: format!(
+                        "Dalam proses \u{201c}{}\u{201d}, pekerjaan berpindah dari {a} ke {b} lalu kembali ke {a} ({} kali). Gabungkan langkah-langkah itu di satu instansi, atau beri {a} akses langsung ke layanan {b}, sehingga kontak dan waktu tunggu berkurang. Praktik terbaik: {h_id}.",
+                        ps.name, pps.len()
+                    ),
+                    en: format!(
+                        "In \u{201c}{}\u{201d}, work goes from {a} to {b} and back to {a} ({} times). Let one agency do those steps, or give {a} direct access to {b}'s service, to cut contacts and waiting. Best practice: {h_en}.",
+                        ps.name, pps.len()
+                    ),
+                },
+                agencies: [a.to_string(), b.to_string()].into_iter().collect(),
+                evidence: pps
+                    .iter()
+                    .flat_map(|pp| pp.path.iter())
+                    .map(|e| evidence_of(e, if e.model == ps.model { Some(ps.process.as_str()) } else { None }))
+                    .collect(),
+                saving,
+                themes: BTreeSet::new(),
+            });
+        }
+    }
 }

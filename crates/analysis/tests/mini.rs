@@ -241,3 +241,55 @@ fn two_runs_are_identical() {
     let b = serde_json::to_string(&analyze(&repo, &AnalysisOptions::default())).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn recommendations_are_typed_scored_and_ranked() {
+    use peta_analysis::RecommendationKind as K;
+    let a = analyze(&mini(), &AnalysisOptions::default());
+    let got: Vec<(K, Vec<String>)> = a
+        .recommendations
+        .iter()
+        .map(|r| (r.kind, r.agencies.clone()))
+        .collect();
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    // Ping-pong in P1 carries T3's 2 days (960 min): T = 1 + ln(17) ≈ 3.83.
+    assert_eq!(
+        got,
+        [
+            (K::RemovePingPong, s(&["BKN", "TASPEN"])),
+            (K::Integration, s(&["BKN", "KEMENKEU"])),
+            (K::Integration, s(&["BKN", "TASPEN"])),
+            (K::RemovePingPong, s(&["BKN", "KEMENKEU"])),
+        ]
+    );
+    let ranks: Vec<usize> = a.recommendations.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, [1, 2, 3, 4]);
+    let top = &a.recommendations[0];
+    assert_eq!(
+        top.estimated_saving.as_ref().and_then(|s| s.minutes),
+        Some(960.0)
+    );
+    assert!(
+        (top.score - (1.0 + 17f64.ln())).abs() < 1e-3,
+        "{}",
+        top.score
+    );
+    assert_eq!(top.heuristic, "Contact reduction; numerical involvement");
+    assert!(
+        top.rationale.id.contains("bolak-balik") || top.rationale.id.contains("kembali ke BKN")
+    );
+    assert!(top.rationale.en.contains("back to BKN"));
+    assert_eq!(top.processes, ["lanes.bpmn#P1"]);
+    let ids: Vec<&str> = top.evidence.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["T2", "T3", "T4"]);
+    // BKN–KEMENKEU: two manual message flows and a manual call = 3.0 × 0.8.
+    assert!((a.recommendations[1].score - 2.4).abs() < 1e-9);
+    // BKN–TASPEN, both directions: the call is manual (1); T2→T3, T3→T4 and
+    // the data handoff touch the service task T3 (0.5 each): 2.5 × 0.8.
+    assert!(
+        (a.recommendations[2].score - 2.0).abs() < 1e-9,
+        "{:#?}",
+        a.recommendations[2]
+    );
+    assert_eq!(a.recommendations[2].themes, ["GAJI", "PENSIUN"]);
+}
