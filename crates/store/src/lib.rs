@@ -20,6 +20,7 @@
 
 mod derive;
 mod import;
+mod link;
 pub mod norm;
 mod repository;
 pub mod schema;
@@ -33,6 +34,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use import::{FailedFile, ImportEvent, ImportOptions, ImportReport, BPMN_EXTENSIONS};
+pub use link::{LinkEnd, LinkOutcome, LinkParams, MatchLink};
 pub use search::{SearchHit, SearchQuery};
 pub use status::{FailedFileStatus, Status};
 

@@ -326,7 +326,8 @@ fn load_repository_gives_the_models_and_registry_back() {
     let mut store = Store::open(&db).unwrap();
     import(&mut store, &repo, false);
     let loaded = store.load_repository().unwrap();
-    let (direct, errors) = peta_analysis::Repository::load(std::slice::from_ref(&repo), Some(&repo));
+    let (direct, errors) =
+        peta_analysis::Repository::load(std::slice::from_ref(&repo), Some(&repo));
     assert!(errors.is_empty());
     let paths = |r: &peta_analysis::Repository| -> Vec<(String, String, usize)> {
         r.models
