@@ -68,6 +68,13 @@ pub fn parse_bytes(
     )
 }
 
+/// The text of a file as the importer reads it: declared encoding honoured,
+/// byte-order mark dropped, invalid UTF-8 replaced. [`Diagnostic::offset`]s
+/// index into it (for caret rendering of a model's warnings).
+pub fn source_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    decode::decode(bytes).text
+}
+
 /// Reads and parses one file; the model key is the file stem.
 pub fn parse_file(path: &Path, opts: &ParseOptions) -> Result<Model, ParseError> {
     let file = path.display().to_string();
