@@ -13,7 +13,7 @@ MODELS = [
                  L("Asisten Deputi Perencanaan Kebutuhan SDM Aparatur"),
                  S("Usulan rencana pemindahan diterima", ev="message", n="s"),
                  U("Menerima usulan rencana pemindahan ASN dari K/L", c="terima-usulan-pindah"),
-                 U("Memverifikasi kelengkapan dokumen usulan", c="verif-berkas"),
+                 U("Memverifikasi kelengkapan dokumen usulan", c="verif-berkas", n="verifdok"),
                  X("Dokumen lengkap?", alt=[("kembali", "Tidak")]),
                  U("Menganalisis kesesuaian jabatan dengan peta jabatan Otorita IKN", c="telaah-usulan-pindah"),
                  SD("Meminta validasi data kepegawaian kepada BKN", n="minta"),
