@@ -56,7 +56,7 @@ MODELS = [
                  L("Keasistenan Resolusi dan Monitoring"),
                  T("Menyampaikan tindakan korektif kepada terlapor", r=["lahp"], n="korektif"),
                  T("Memantau pelaksanaan tindakan korektif", c="pantau-tl"),
-                 T("Menerbitkan rekomendasi Ombudsman", n="rekom"),
+                 T("Menerbitkan rekomendasi Ombudsman", n="rekom", c="rekomendasi-ombudsman"),
                  XJ(n="gab"),
                  T("Memberitahukan hasil pemeriksaan kepada pelapor", c="notif-pemohon", n="hasil"),
                  T("Mengarsipkan berkas laporan", c="arsip"),
@@ -81,7 +81,7 @@ MODELS = [
             BR("Menentukan kategori isu strategis nasional"),
             X("Isu strategis?", alt=[("biasa", "Tidak")]),
             L("Kedeputian V KSP"),
-            T("Rapat koordinasi dengan K/L terkait", c="rakor-aduan"),
+            T("Rapat koordinasi dengan K/L terkait", c="rakor-aduan", n="rakor"),
             T("Mengawal penyelesaian di lapangan", c="pantau-tl"),
             T("Melaporkan perkembangan kepada Kepala Staf Kepresidenan"),
             XJ(n="gab"),
@@ -198,8 +198,8 @@ MODELS += [
                  U("Menutup laporan", r=["tgp"], c="tutup-laporan", n="tutup"),
                  E("Selesai"),
                  L("Ombudsman RI"),
-                 U("Memeriksa dugaan maladministrasi", r=["lap", "tgp"], n="eskalasi", c="periksa-maladministrasi"),
-                 U("Menerbitkan rekomendasi", n="rekom"),
+                 U("Memeriksa dugaan maladministrasi", r=["lap", "tgp"], n="eskalasi", c="investigasi-aduan"),
+                 U("Menerbitkan rekomendasi", n="rekom", c="rekomendasi-ombudsman"),
                  L("KSP"),
                  U("Mengawal pelaksanaan rekomendasi", c="pantau-tl", go="tutup"),
              ]),
@@ -268,6 +268,13 @@ NON_MATCHES = [
      "menerbitkan rekomendasi vs menutup laporan tanpa temuan"),
     ((F + "dukcapil-tindak-lanjut-pengaduan.bpmn", "perbaiki"), ("bansos/dinsos-usulan-perubahan-dtks.bpmn", "nik"),
      "memperbaiki data kependudukan vs memadankan NIK"),
+]
+
+NON_MATCHES += [
+    ((F + "ksp-penanganan-pengaduan-strategis.bpmn", "rakor"), ("asn-ikn/kemenpanrb-penetapan-asn-dipindahkan.bpmn", "rakor"),
+     "rapat koordinasi penanganan pengaduan vs rapat koordinasi penetapan ASN pindah: different subject"),
+    ((F + "ombudsman-pemeriksaan-laporan-masyarakat.bpmn", "klar"), ("asn-ikn/taspen-pemindahan-kantor-bayar.bpmn", "klar"),
+     "klarifikasi kepada terlapor dalam pemeriksaan vs klarifikasi data kepesertaan"),
 ]
 
 THEME = dict(
