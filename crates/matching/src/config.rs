@@ -4,10 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 /// Minimum score for a correspondence (a link between two activities).
-pub const MATCH_THRESHOLD: f64 = 0.6;
-/// Minimum average-link score to merge two shared-activity groups; it guards
-/// against chaining (A~B, B~C but A≁C).
-pub const GROUP_THRESHOLD: f64 = 0.55;
+pub const MATCH_THRESHOLD: f64 = 0.8;
+/// Minimum score of a link used for grouping, and minimum average-link score
+/// to merge two shared-activity groups (the average guards against chaining:
+/// A~B, B~C but A≁C). Lower than [`MATCH_THRESHOLD`]: a group gathers the
+/// same kind of work (a consolidation candidate), a correspondence claims
+/// the same activity.
+pub const GROUP_THRESHOLD: f64 = 0.65;
 /// Factor applied to the object score when both labels name an action and the
 /// actions differ ("Kirim berkas" vs "Periksa berkas").
 pub const ACTION_MISMATCH: f64 = 0.35;
@@ -21,6 +24,13 @@ pub const OBJECT_ONE_SIDED: f64 = 0.7;
 pub const ADJUNCT_WEIGHT: f64 = 0.35;
 /// Weight of structural context (neighbour labels, lane) in the final score.
 pub const CONTEXT_WEIGHT: f64 = 0.1;
+/// Credit for a pair of related (partly equal) concepts, relative to an
+/// exact match ("application" ~ "document").
+pub const RELATED_CREDIT: f64 = 0.5;
+/// Object score given to two labels that share a common service action
+/// (thesaurus `service = true`: archiving, notifying, signing), whatever
+/// their objects: such work is one shared service.
+pub const SERVICE_OBJECT_FLOOR: f64 = 0.8;
 /// Factor when exactly one label is negated ("not complete").
 pub const NEGATION_PENALTY: f64 = 0.5;
 /// Posting lists longer than this are not used to generate candidates
@@ -39,10 +49,16 @@ pub struct MatchConfig {
     pub adjunct_weight: f64,
     pub context_weight: f64,
     pub negation_penalty: f64,
+    pub related_credit: f64,
+    pub service_object_floor: f64,
     pub max_posting: usize,
     /// Link activities of the same model in [`crate::Matcher::match_repository`]
     /// (default false: shared activities are sought across models).
     pub within_model: bool,
+    /// Let labelled events match activities (default false: events match
+    /// events only). Some gold standards (PMMC) pair an end event
+    /// "Rejected" with a task "Receive rejection".
+    pub events_match_activities: bool,
 }
 
 impl Default for MatchConfig {
@@ -56,8 +72,11 @@ impl Default for MatchConfig {
             adjunct_weight: ADJUNCT_WEIGHT,
             context_weight: CONTEXT_WEIGHT,
             negation_penalty: NEGATION_PENALTY,
+            related_credit: RELATED_CREDIT,
+            service_object_floor: SERVICE_OBJECT_FLOOR,
             max_posting: MAX_POSTING,
             within_model: false,
+            events_match_activities: false,
         }
     }
 }

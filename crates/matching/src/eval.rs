@@ -160,3 +160,157 @@ mod tests {
         assert_eq!(p, [(1, 2), (1, 3), (2, 3)].into());
     }
 }
+
+/// One gold file's evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairEval {
+    /// The gold file name (`Cologne-Frankfurt.rdf`).
+    pub gold: String,
+    pub source: String,
+    pub target: String,
+    pub counts: Counts,
+    pub scores: Scores,
+    /// Why the pair could not be evaluated (missing or unreadable model or
+    /// gold file); such pairs are left out of the averages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// The evaluation of a directory of gold files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldReport {
+    pub pairs: Vec<PairEval>,
+    pub micro: Scores,
+    #[serde(rename = "macro")]
+    pub macro_: Scores,
+}
+
+/// Runs `matcher` on every pair of models that has a gold file in `gold_dir`
+/// (`A-B.rdf`; the models are named by the cells' URIs, else by the file
+/// name) and compares its equivalences with the gold ones. Models are read
+/// from `models_dir/<name>.bpmn`. One bad file never stops the others.
+pub fn evaluate_gold_dir(
+    matcher: &crate::Matcher,
+    models_dir: &std::path::Path,
+    gold_dir: &std::path::Path,
+) -> Result<GoldReport, crate::MatchError> {
+    use std::collections::BTreeMap;
+
+    let io = |p: &std::path::Path| {
+        let path = p.display().to_string();
+        move |source| crate::MatchError::Io { path, source }
+    };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(gold_dir)
+        .map_err(io(gold_dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("rdf")))
+        .collect();
+    files.sort();
+    let mut models: BTreeMap<String, Result<Vec<crate::Activity>, String>> = BTreeMap::new();
+    let mut load = |name: &str| -> Result<Vec<crate::Activity>, String> {
+        models
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                let path = models_dir.join(format!("{name}.bpmn"));
+                peta_bpmn::parse_file(&path, &peta_bpmn::ParseOptions::default())
+                    .map(|m| crate::activities_of(&m))
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+    };
+    let mut pairs = Vec::new();
+    for file in files {
+        let gold_name = file
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut pair = PairEval {
+            gold: gold_name,
+            source: String::new(),
+            target: String::new(),
+            counts: Counts::default(),
+            scores: Scores::default(),
+            error: None,
+        };
+        let alignment = match crate::gold::read_alignment(&file) {
+            Ok(a) => a,
+            Err(e) => {
+                pair.error = Some(e.to_string());
+                pairs.push(pair);
+                continue;
+            }
+        };
+        // Model names: from the URIs, else from the file name `A-B`.
+        let (source, target) = match alignment.cells.first() {
+            Some(c) => (c.entity1.model.clone(), c.entity2.model.clone()),
+            None => match split_pair_name(&stem, models_dir) {
+                Some(p) => p,
+                None => {
+                    pair.error = Some(format!(
+                        "cannot tell the two models from the file name `{stem}` (expected A-B.rdf)"
+                    ));
+                    pairs.push(pair);
+                    continue;
+                }
+            },
+        };
+        pair.source = source.clone();
+        pair.target = target.clone();
+        let (a, b) = match (load(&source), load(&target)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(e), _) | (_, Err(e)) => {
+                pair.error = Some(e);
+                pairs.push(pair);
+                continue;
+            }
+        };
+        let gold: BTreeSet<(String, String)> = alignment
+            .equivalences()
+            .map(|c| {
+                if c.entity1.model == source {
+                    (c.entity1.id.clone(), c.entity2.id.clone())
+                } else {
+                    (c.entity2.id.clone(), c.entity1.id.clone())
+                }
+            })
+            .collect();
+        let predicted: BTreeSet<(String, String)> = matcher
+            .match_pair(&a, &b)
+            .into_iter()
+            .map(|c| (a[c.a].key.id.clone(), b[c.b].key.id.clone()))
+            .collect();
+        // Directed pairs (source id, target id): no normalisation needed.
+        let tp = predicted.intersection(&gold).count();
+        pair.counts = Counts {
+            tp,
+            fp: predicted.len() - tp,
+            fn_: gold.len() - tp,
+        };
+        pair.scores = pair.counts.scores();
+        pairs.push(pair);
+    }
+    let ok: Vec<Counts> = pairs
+        .iter()
+        .filter(|p| p.error.is_none())
+        .map(|p| p.counts)
+        .collect();
+    Ok(GoldReport {
+        micro: micro(&ok),
+        macro_: macro_avg(&ok),
+        pairs,
+    })
+}
+
+/// Splits `A-B` where both `A.bpmn` and `B.bpmn` exist in `models_dir`.
+fn split_pair_name(stem: &str, models_dir: &std::path::Path) -> Option<(String, String)> {
+    stem.match_indices('-').find_map(|(i, _)| {
+        let (a, b) = (&stem[..i], &stem[i + 1..]);
+        (models_dir.join(format!("{a}.bpmn")).is_file()
+            && models_dir.join(format!("{b}.bpmn")).is_file())
+        .then(|| (a.to_string(), b.to_string()))
+    })
+}

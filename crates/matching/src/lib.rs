@@ -150,7 +150,8 @@ impl Matcher {
         let weights = Weights::learn(profiles.iter());
         let index = InvertedIndex::build(&profiles, self.config.max_posting);
         let within = self.config.within_model;
-        let mut correspondences: Vec<Correspondence> = profiles
+        let floor = self.config.match_threshold.min(self.config.group_threshold);
+        let mut scored: Vec<Correspondence> = profiles
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, p)| {
@@ -163,7 +164,7 @@ impl Matcher {
                     .filter_map(move |j| {
                         let why =
                             score::score(p, &profiles[j], weights, &self.lexicon, &self.config)?;
-                        (why.score >= self.config.match_threshold).then(|| Correspondence {
+                        (why.score >= floor).then(|| Correspondence {
                             a: i,
                             b: j,
                             score: why.score,
@@ -172,7 +173,16 @@ impl Matcher {
                     })
             })
             .collect();
-        correspondences.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+        scored.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+        let links: Vec<Correspondence> = scored
+            .iter()
+            .filter(|c| c.score >= self.config.group_threshold)
+            .cloned()
+            .collect();
+        let correspondences: Vec<Correspondence> = scored
+            .into_iter()
+            .filter(|c| c.score >= self.config.match_threshold)
+            .collect();
         let pair_score = |x: usize, y: usize| -> f64 {
             if !within && profiles[x].model == profiles[y].model {
                 // Same-model pairs neither help nor hurt a group.
@@ -191,7 +201,7 @@ impl Matcher {
         let labels = |i: usize| acts[i].label.clone();
         let groups = cluster::average_link(
             acts.len(),
-            &correspondences,
+            &links,
             self.config.group_threshold,
             &labels,
             &pair_score,

@@ -26,8 +26,10 @@ pub(crate) struct Profile {
     pub kind: ActivityKind,
     pub model: String,
     pub normalized: String,
-    /// (canonical, as written).
+    /// (canonical, as written) of the first action.
     pub action: Option<(String, String)>,
+    /// Canonical keys of every action (sorted, distinct).
+    pub actions: Vec<String>,
     pub terms: Vec<Term>,
     pub negated: bool,
     /// Canonical tokens of neighbour labels (sorted, distinct).
@@ -47,6 +49,7 @@ impl Profile {
         let action = analysis
             .action()
             .map(|t| (t.canonical.clone(), t.text.clone()));
+        let actions: BTreeSet<String> = analysis.actions().map(|t| t.canonical.clone()).collect();
         let mut by_key: BTreeMap<String, Term> = BTreeMap::new();
         let mut negated = false;
         let mut concepts: BTreeSet<String> = BTreeSet::new();
@@ -65,7 +68,7 @@ impl Profile {
             };
             // An object word that repeats the action ("Verifikasi data
             // verifikasi") adds nothing.
-            if action.as_ref().is_some_and(|(c, _)| *c == t.canonical) {
+            if actions.contains(&t.canonical) {
                 continue;
             }
             let entry = by_key.entry(t.canonical.clone()).or_insert(Term {
@@ -80,9 +83,7 @@ impl Profile {
         }
         let terms: Vec<Term> = by_key.into_values().collect();
         let mut keys: BTreeSet<String> = terms.iter().map(|t| t.canonical.clone()).collect();
-        if let Some((a, _)) = &action {
-            keys.insert(a.clone());
-        }
+        keys.extend(actions.iter().cloned());
         let mut context: BTreeSet<String> = BTreeSet::new();
         for l in act.predecessors.iter().chain(act.successors.iter()) {
             context.extend(content_keys(&lex.analyze(l)));
@@ -97,6 +98,7 @@ impl Profile {
             model: act.key.model.clone(),
             normalized: analysis.normalized.clone(),
             action,
+            actions: actions.into_iter().collect(),
             terms,
             negated,
             context: context.into_iter().collect(),

@@ -61,7 +61,7 @@ pub(crate) fn score(
     lex: &Lexicon,
     config: &MatchConfig,
 ) -> Option<Explanation> {
-    if a.kind != b.kind {
+    if a.kind != b.kind && !config.events_match_activities {
         return None;
     }
     // Veto: opposite concepts that are not on both sides ("Menerima berkas"
@@ -78,67 +78,119 @@ pub(crate) fn score(
     }
     let mut shared: Vec<String> = Vec::new();
     let mut synonyms: Vec<(String, String)> = Vec::new();
-    // Action factor.
-    let (action_factor, action) = match (&a.action, &b.action) {
-        (Some((ca, ta)), Some((cb, tb))) => {
-            if ca == cb {
-                shared.push(ca.clone());
-                if ta != tb {
-                    synonyms.push((ta.clone(), tb.clone()));
-                }
-                (1.0, Some((ta.clone(), tb.clone())))
-            } else {
-                (config.action_mismatch, Some((ta.clone(), tb.clone())))
+    // Action factor: any common action (labels may join two actions).
+    let common_action = a
+        .actions
+        .iter()
+        .find(|x| b.actions.binary_search(x).is_ok());
+    let in_terms =
+        |x: &[String], p: &Profile| x.iter().any(|c| p.terms.iter().any(|t| t.canonical == *c));
+    let related_action = a
+        .actions
+        .iter()
+        .any(|x| b.actions.iter().any(|y| lex.are_related(x, y)));
+    let action = match (&a.action, &b.action) {
+        (Some((_, ta)), Some((_, tb))) => Some((ta.clone(), tb.clone())),
+        _ => None,
+    };
+    let action_factor = if let Some(c) = common_action {
+        shared.push(c.clone());
+        if let Some((ta, tb)) = &action {
+            if ta != tb {
+                synonyms.push((ta.clone(), tb.clone()));
             }
         }
-        (Some((c, _)), None) if b.terms.iter().any(|t| t.canonical == *c) => (1.0, None),
-        (None, Some((c, _))) if a.terms.iter().any(|t| t.canonical == *c) => (1.0, None),
-        (Some(_), None) | (None, Some(_)) => (config.action_unknown, None),
-        (None, None) => (1.0, None),
+        1.0
+    } else if a.actions.is_empty() && b.actions.is_empty() {
+        1.0
+    } else if a.actions.is_empty() || b.actions.is_empty() {
+        // One label names its action as a noun of the other ("Rejection"
+        // vs "Send rejection") or not at all.
+        if in_terms(&a.actions, b) || in_terms(&b.actions, a) {
+            1.0
+        } else {
+            config.action_unknown
+        }
+    } else if related_action {
+        config.action_unknown
+    } else {
+        config.action_mismatch
     };
-    // Object similarity: IDF-weighted Dice over canonical terms, ignoring a
-    // term that equals the other side's action.
+    // Object similarity: IDF-weighted terms, ignoring a term that is the
+    // other side's action; the mean of Dice and containment (overlap
+    // coefficient), so that an object named more fully on one side
+    // ("application" vs "application form and documents") still matches.
     let a_terms: Vec<_> = a
         .terms
         .iter()
-        .filter(|t| b.action.as_ref().is_none_or(|(c, _)| *c != t.canonical))
+        .filter(|t| b.actions.binary_search(&t.canonical).is_err())
         .collect();
     let b_terms: Vec<_> = b
         .terms
         .iter()
-        .filter(|t| a.action.as_ref().is_none_or(|(c, _)| *c != t.canonical))
+        .filter(|t| a.actions.binary_search(&t.canonical).is_err())
         .collect();
-    let wa: f64 = a_terms
-        .iter()
-        .map(|t| weights.idf(&t.canonical) * t.role_weight)
-        .sum();
-    let wb: f64 = b_terms
-        .iter()
-        .map(|t| weights.idf(&t.canonical) * t.role_weight)
-        .sum();
-    let mut common = 0.0;
+    let w = |t: &crate::profile::Term| weights.idf(&t.canonical) * t.role_weight;
+    let wa: f64 = a_terms.iter().map(|t| w(t)).sum();
+    let wb: f64 = b_terms.iter().map(|t| w(t)).sum();
+    let mut common_a = 0.0;
+    let mut common_b = 0.0;
+    let mut used_b = vec![false; b_terms.len()];
+    let mut unmatched_a = Vec::new();
     for t in &a_terms {
-        if let Some(u) = b_terms.iter().find(|u| u.canonical == t.canonical) {
-            let idf = weights.idf(&t.canonical);
-            common += idf * t.role_weight + idf * u.role_weight;
+        if let Some(j) = b_terms.iter().position(|u| u.canonical == t.canonical) {
+            used_b[j] = true;
+            common_a += w(t);
+            common_b += w(b_terms[j]);
             shared.push(t.canonical.clone());
-            if t.text != u.text {
-                synonyms.push((t.text.clone(), u.text.clone()));
+            if t.text != b_terms[j].text {
+                synonyms.push((t.text.clone(), b_terms[j].text.clone()));
             }
+        } else {
+            unmatched_a.push(*t);
+        }
+    }
+    for t in unmatched_a {
+        let related = (0..b_terms.len())
+            .find(|&j| !used_b[j] && lex.are_related(&t.canonical, &b_terms[j].canonical));
+        if let Some(j) = related {
+            used_b[j] = true;
+            common_a += config.related_credit * w(t);
+            common_b += config.related_credit * w(b_terms[j]);
+            synonyms.push((t.text.clone(), b_terms[j].text.clone()));
         }
     }
     let object_score = match (a_terms.is_empty(), b_terms.is_empty()) {
         (true, true) => 1.0,
         (true, false) | (false, true) => config.object_one_sided,
         (false, false) => {
-            if wa + wb > 0.0 {
-                common / (wa + wb)
+            let dice = if wa + wb > 0.0 {
+                (common_a + common_b) / (wa + wb)
             } else {
                 0.0
-            }
+            };
+            let overlap = if wa > 0.0 && wb > 0.0 {
+                (common_a / wa).max(common_b / wb)
+            } else {
+                0.0
+            };
+            0.5 * (dice + overlap)
         }
     };
-    if shared.is_empty() && a.normalized != b.normalized {
+    // Common service actions (archiving, notifying, signing) are the same
+    // work whatever document they apply to.
+    let service = common_action.is_some_and(|c| lex.is_service(c))
+        || (related_action
+            && a.actions
+                .iter()
+                .chain(b.actions.iter())
+                .any(|c| lex.is_service(c)));
+    let object_score = if service {
+        object_score.max(config.service_object_floor)
+    } else {
+        object_score
+    };
+    if shared.is_empty() && synonyms.is_empty() && a.normalized != b.normalized {
         return None;
     }
     let mut label = action_factor * object_score;

@@ -57,6 +57,11 @@ impl Analysis {
     pub fn action(&self) -> Option<&Token> {
         self.tokens.iter().find(|t| t.role == Role::Action)
     }
+    /// Every action token: more than one when actions are joined
+    /// ("Check and evaluate application").
+    pub fn actions(&self) -> impl Iterator<Item = &Token> {
+        self.tokens.iter().filter(|t| t.role == Role::Action)
+    }
     /// Tokens of the business object.
     pub fn object(&self) -> impl Iterator<Item = &Token> {
         self.tokens.iter().filter(|t| t.role == Role::Object)
@@ -82,6 +87,10 @@ struct Draft {
     lang: Option<Lang>,
     /// Position in the label among content words (0 = first).
     position: usize,
+    /// Follows a conjunction ("and", "dan").
+    after_conj: bool,
+    /// A light verb ("conduct", "melakukan").
+    light: bool,
 }
 
 impl Lexicon {
@@ -116,21 +125,31 @@ impl Lexicon {
         } else if id > en {
             Lang::Indonesian
         } else {
-            // Undecided: Indonesian affixes or nothing English-looking.
-            let english_looking = ws.iter().any(|w| {
-                w.text.ends_with("ing")
-                    || w.text.ends_with("ed")
-                    || w.text.ends_with("tion")
-                    || w.text.ends_with("ment")
+            // Undecided: Indonesian only on evidence of Indonesian affixes.
+            let indonesian_looking = ws.iter().any(|w| {
+                let t = w.text.as_str();
+                t.ends_with("kan")
+                    || t.ends_with("nya")
+                    || [
+                        "meng", "meny", "mem", "men", "peng", "peny", "pem", "pen", "di", "ber",
+                        "ter",
+                    ]
+                    .iter()
+                    .any(|p| t.starts_with(p) && t.len() > p.len() + 3)
+                        && !t.ends_with("ing")
+                        && !t.ends_with("ed")
+                        && !t.ends_with("tion")
             });
-            if english_looking {
-                Lang::English
-            } else {
+            if indonesian_looking {
                 Lang::Indonesian
+            } else {
+                Lang::English
             }
         };
         let mut tokens: Vec<Token> = Vec::with_capacity(drafts.len());
         let mut verbal: Vec<bool> = Vec::with_capacity(drafts.len());
+        let after_conj: Vec<bool> = drafts.iter().map(|d| d.after_conj).collect();
+        let light: Vec<bool> = drafts.iter().map(|d| d.light).collect();
         for d in drafts {
             let tlang = d.lang.unwrap_or(lang);
             let (canonical, concept, is_verbal) = match d.canonical {
@@ -151,36 +170,97 @@ impl Lexicon {
                 acronym: d.acronym,
             });
         }
-        // The action: the first action concept or verbal form outside adjuncts.
-        let action = tokens
-            .iter()
-            .enumerate()
-            .find(|(i, t)| {
-                t.role == Role::Object && (t.concept == Some(ConceptKind::Action) || verbal[*i])
-            })
-            .map(|(i, _)| i)
-            .or_else(|| {
-                // English verb–object labels: an unknown first word followed
-                // by an object is the verb ("Invite applicant").
-                let first = tokens.first()?;
-                let content = tokens.iter().filter(|t| t.role == Role::Object).count();
-                (lang == Lang::English
-                    && first.lang == Lang::English
-                    && first.role == Role::Object
-                    && first.concept.is_none()
-                    && !first.acronym
-                    && content >= 2
-                    && !self.known_en.contains(&first.text))
-                .then_some(0)
-            });
-        if let Some(i) = action {
-            tokens[i].role = Role::Action;
+        let actions = self.actions(&tokens, &verbal, &after_conj, &light, lang);
+        // Light verbs that are not the action carry nothing.
+        let mut keep = vec![true; tokens.len()];
+        for (i, t) in tokens.iter_mut().enumerate() {
+            if actions.contains(&i) {
+                t.role = Role::Action;
+            } else if light[i] && t.role == Role::Object {
+                keep[i] = false;
+            }
         }
+        let mut k = keep.iter();
+        tokens.retain(|_| *k.next().unwrap_or(&true));
         Analysis {
             normalized,
             lang,
             tokens,
         }
+    }
+
+    /// Indices of the action tokens: the label's verb (or action noun) and any
+    /// action joined to it by a conjunction.
+    fn actions(
+        &self,
+        tokens: &[Token],
+        verbal: &[bool],
+        after_conj: &[bool],
+        light: &[bool],
+        lang: Lang,
+    ) -> Vec<usize> {
+        let is_candidate = |i: usize| -> bool {
+            let t = &tokens[i];
+            t.role == Role::Object && (t.concept == Some(ConceptKind::Action) || verbal[i])
+        };
+        // English verb-object labels start with the verb ("Score bachelor
+        // grade", "Invite applicant"); a one-word label is an action.
+        let english_first = |i: usize| -> bool {
+            let t = &tokens[i];
+            t.role == Role::Object
+                && t.lang == Lang::English
+                && !t.acronym
+                && t.text.chars().all(|c| c.is_alphabetic())
+                && !self.nonverbs.contains(&t.text)
+                && !matches!(
+                    t.concept,
+                    Some(ConceptKind::Object) | Some(ConceptKind::Actor)
+                )
+        };
+        let content: Vec<usize> = (0..tokens.len())
+            .filter(|&i| tokens[i].role == Role::Object)
+            .collect();
+        let mut first: Option<usize> = None;
+        if content.len() == 1 && (lang == Lang::English || is_candidate(content[0])) {
+            first = Some(content[0]);
+        }
+        if first.is_none() && lang == Lang::English {
+            // Skip leading light verbs ("Take interview", "Go to the interview").
+            let lead = content.iter().copied().find(|&i| !light[i]);
+            if let Some(i) = lead {
+                if english_first(i) || is_candidate(i) {
+                    first = Some(i);
+                }
+            }
+        }
+        if first.is_none() {
+            first = content
+                .iter()
+                .copied()
+                .find(|&i| is_candidate(i) && !light[i])
+                .or_else(|| content.iter().copied().find(|&i| is_candidate(i)))
+                .or_else(|| content.iter().copied().find(|&i| light[i]));
+        }
+        let Some(first) = first else {
+            return Vec::new();
+        };
+        let mut out = vec![first];
+        // Actions joined by a conjunction.
+        let mut prev = first;
+        for &j in content.iter().filter(|&&j| j > first) {
+            if !after_conj[j] {
+                continue;
+            }
+            let joined = is_candidate(j)
+                || (lang == Lang::English && english_first(j) && tokens[j].concept.is_none());
+            if joined && j == prev + 1 {
+                out.push(j);
+                prev = j;
+            } else {
+                break;
+            }
+        }
+        out
     }
 
     /// Language of a word when the lexicon knows it, `None` when unsure.
@@ -225,6 +305,7 @@ impl Lexicon {
         let keys: Vec<String> = ws.iter().map(|w| self.key_of(&w.text)).collect();
         let mut out: Vec<Draft> = Vec::new();
         let mut adjunct = false;
+        let mut conj = false;
         let mut i = 0;
         while i < ws.len() {
             let w = &ws[i];
@@ -263,6 +344,8 @@ impl Lexicon {
                     verbal: false,
                     lang: None,
                     position: out.len(),
+                    after_conj: std::mem::take(&mut conj),
+                    light: false,
                 });
                 i += n;
                 matched = true;
@@ -273,7 +356,10 @@ impl Lexicon {
             }
             i += 1;
             let t = w.text.as_str();
-            if self.adjunct.contains(t) && !out.is_empty() {
+            // An adjunct phrase needs something before it besides the verb:
+            // "Send documents to the board" (adjunct) but "Go to the
+            // interview" and "Talk to applicant" (object).
+            if self.adjunct.contains(t) && out.len() >= 2 {
                 adjunct = true;
                 continue;
             }
@@ -294,7 +380,13 @@ impl Lexicon {
                     verbal: false,
                     lang: None,
                     position: out.len(),
+                    after_conj: std::mem::take(&mut conj),
+                    light: false,
                 });
+                continue;
+            }
+            if self.conjunctions.contains(t) {
+                conj = true;
                 continue;
             }
             if self.stop_id.contains(t) || self.stop_en.contains(t) {
@@ -312,9 +404,10 @@ impl Lexicon {
                 verbal: false,
                 lang: self.word_lang(t),
                 position: out.len(),
+                after_conj: std::mem::take(&mut conj),
+                light: self.light_verbs.contains(t),
             });
         }
-        let _ = out.iter().map(|d| d.position).max();
         out
     }
 

@@ -34,6 +34,10 @@ pub struct Concept {
     pub name: String,
     #[serde(default)]
     pub kind: ConceptKind,
+    /// A common service action (archiving, notifying, signing): the action
+    /// alone identifies the work, whatever document it applies to.
+    #[serde(default)]
+    pub service: bool,
     /// Indonesian terms (single words or phrases).
     #[serde(default)]
     pub indonesian: Vec<String>,
@@ -70,6 +74,17 @@ pub struct PerLanguage {
 /// indonesian = ["melalui", "oleh"]
 /// english = ["via", "by"]
 ///
+/// [light_verbs]             # verbs that only carry another action ("conduct interview")
+/// indonesian = ["melakukan"]
+/// english = ["conduct", "take"]
+///
+/// [conjunctions]             # join two actions ("check and evaluate")
+/// indonesian = ["dan"]
+/// english = ["and"]
+///
+/// [nonverbs]                 # English words that never start a label as its verb
+/// english = ["final", "online"]
+///
 /// [abbreviations]
 /// SK = "surat keputusan"
 ///
@@ -84,6 +99,9 @@ pub struct PerLanguage {
 ///
 /// [[opposite]]
 /// actions = ["receive", "send"]
+///
+/// [[related]]                # partly the same (half credit in matching)
+/// concepts = ["application", "document"]
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LexiconFile {
@@ -92,6 +110,12 @@ pub struct LexiconFile {
     #[serde(default)]
     pub adjunct_markers: PerLanguage,
     #[serde(default)]
+    pub light_verbs: PerLanguage,
+    #[serde(default)]
+    pub conjunctions: PerLanguage,
+    #[serde(default)]
+    pub nonverbs: PerLanguage,
+    #[serde(default)]
     pub abbreviations: BTreeMap<String, String>,
     #[serde(default)]
     pub roots: PerLanguage,
@@ -99,6 +123,14 @@ pub struct LexiconFile {
     pub concept: Vec<Concept>,
     #[serde(default)]
     pub opposite: Vec<Opposite>,
+    #[serde(default)]
+    pub related: Vec<Related>,
+}
+
+/// Two concepts that are partly the same ("application" and "document").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    pub concepts: [String; 2],
 }
 
 const BUNDLED: &[(&str, &str)] = &[
@@ -137,6 +169,10 @@ pub struct Lexicon {
     pub(crate) phrase_index: HashMap<Vec<String>, usize>,
     pub(crate) longest_phrase: usize,
     pub(crate) opposites: HashSet<(String, String)>,
+    pub(crate) related: HashSet<(String, String)>,
+    pub(crate) light_verbs: HashSet<String>,
+    pub(crate) conjunctions: HashSet<String>,
+    pub(crate) nonverbs: HashSet<String>,
 }
 
 impl Lexicon {
@@ -194,6 +230,16 @@ impl Lexicon {
         self.opposites.contains(&(a.to_string(), b.to_string()))
     }
 
+    /// The concept is a common service action (see [`Concept::service`]).
+    pub fn is_service(&self, name: &str) -> bool {
+        self.concept(name).is_some_and(|c| c.service)
+    }
+
+    /// The two concepts are declared related (partly the same).
+    pub fn are_related(&self, a: &str, b: &str) -> bool {
+        self.related.contains(&(a.to_string(), b.to_string()))
+    }
+
     /// The expansion of an abbreviation (`sk` → `surat keputusan`).
     pub fn expansion(&self, acronym: &str) -> Option<String> {
         self.abbreviations
@@ -227,6 +273,13 @@ impl Lexicon {
         self.stop_en.extend(lower(&file.stopwords.english));
         self.adjunct.extend(lower(&file.adjunct_markers.indonesian));
         self.adjunct.extend(lower(&file.adjunct_markers.english));
+        self.light_verbs.extend(lower(&file.light_verbs.indonesian));
+        self.light_verbs.extend(lower(&file.light_verbs.english));
+        self.conjunctions
+            .extend(lower(&file.conjunctions.indonesian));
+        self.conjunctions.extend(lower(&file.conjunctions.english));
+        self.nonverbs.extend(lower(&file.nonverbs.indonesian));
+        self.nonverbs.extend(lower(&file.nonverbs.english));
         self.roots_id.extend(lower(&file.roots.indonesian));
         self.known_en.extend(lower(&file.roots.english));
         for (abbr, expansion) in file.abbreviations {
@@ -254,6 +307,7 @@ impl Lexicon {
             }
             match self.concepts.iter_mut().find(|c| c.name == concept.name) {
                 Some(existing) => {
+                    existing.service |= concept.service;
                     existing.indonesian.extend(concept.indonesian);
                     existing.english.extend(concept.english);
                 }
@@ -264,6 +318,11 @@ impl Lexicon {
             let [a, b] = o.actions;
             self.opposites.insert((a.clone(), b.clone()));
             self.opposites.insert((b, a));
+        }
+        for r in file.related {
+            let [a, b] = r.concepts;
+            self.related.insert((a.clone(), b.clone()));
+            self.related.insert((b, a));
         }
     }
 
