@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 use peta_store::Store;
 
 /// Files in the generated repository.
-const FILES: usize = 400;
+const FILES: usize = 300;
 /// Activities per file: enough rows per model that a kill lands inside a
 /// transaction often.
-const TASKS: usize = 120;
+const TASKS: usize = 80;
 
 /// One synthetic process: a chain of labelled user tasks in two lanes.
 fn bpmn(n: usize) -> String {
@@ -102,6 +102,7 @@ fn sigkill_mid_import_leaves_a_sound_repository() {
     );
     assert!(check.is_ok(), "{check:?}");
     let partial = store.status().unwrap().models;
+    eprintln!("killed after {partial} of {FILES} models");
     assert!(
         (10..FILES).contains(&partial),
         "killed mid-way: {partial} of {FILES} models"
@@ -132,4 +133,47 @@ fn sigkill_mid_import_leaves_a_sound_repository() {
         "{stdout}"
     );
     assert!(status.failed.is_empty());
+}
+
+#[test]
+fn import_reports_a_bad_file_and_exits_1_quietly_when_piped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(repo.join("good.bpmn"), bpmn(1)).unwrap();
+    std::fs::write(
+        repo.join("bad.bpmn"),
+        "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<process id=\"P\">\n<task id=\"T\"\n</definitions>\n",
+    )
+    .unwrap();
+    let db = tmp.path().join("peta.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_peta"))
+        .args(["import", "--db"])
+        .arg(&db)
+        .arg(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stderr.contains("bad.bpmn"), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("bad.bpmn:") && !l.contains(":0:0:")),
+        "diagnostics name line and column: {stderr}"
+    );
+    // No progress bar when piped: only the failure and the summary.
+    assert!(
+        !stderr.contains("importing") && !stderr.contains("hashing"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("1 added") && stdout.contains("1 failed"),
+        "{stdout}"
+    );
+    let store = Store::open_existing(&db).unwrap();
+    let status = store.status().unwrap();
+    assert_eq!(status.models, 1);
+    assert_eq!(status.failed.len(), 1);
 }

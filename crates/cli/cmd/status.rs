@@ -52,8 +52,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     if !s.activities_by_agency.is_empty() {
         println!("\nactivities by agency");
-        for (agency, n) in &s.activities_by_agency {
-            println!("  {:<24} {n}", agency.as_deref().unwrap_or("(unresolved)"));
+        for c in &s.activities_by_agency {
+            println!(
+                "  {:<24} {}",
+                c.agency.as_deref().unwrap_or("(unresolved)"),
+                c.activities
+            );
         }
     }
     if !s.failed.is_empty() {

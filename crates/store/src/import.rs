@@ -257,11 +257,11 @@ fn hash_bytes(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
 }
 
-/// Stored state of one path: the imported model's id and hash, and the
-/// hash of a recorded failure.
+/// Stored state of one path: the imported model's hash and name, and the
+/// hash and diagnostics of a recorded failure.
 #[derive(Default)]
 struct Known {
-    model: Option<(i64, String)>,
+    model: Option<(String, String)>,
     failure: Option<(String, String)>,
 }
 
@@ -323,7 +323,11 @@ impl Store {
                 }
             };
             let k = known.get(&cand.id);
-            let model_hash = k.and_then(|k| k.model.as_ref()).map(|(_, h)| h.as_str());
+            let stored = k.and_then(|k| k.model.as_ref());
+            let model_hash = stored.map(|(h, _)| h.as_str());
+            // Same content under the same name: nothing to do. (A new registry
+            // folder can rename a model; then it is stored again.)
+            let same = stored.is_some_and(|(h, rel)| *h == hash && *rel == cand.rel);
             let failure = k.and_then(|k| k.failure.as_ref());
             match failure {
                 Some((fh, diags)) if *fh == hash => {
@@ -336,7 +340,7 @@ impl Store {
                         new: false,
                     });
                 }
-                _ if model_hash == Some(hash.as_str()) => {
+                _ if same => {
                     report.unchanged += 1;
                     if failure.is_some() {
                         // Back to the stored good version: the failure is history.
@@ -393,13 +397,15 @@ impl Store {
     /// Every stored path with its model and failure state.
     fn known(&self) -> Result<HashMap<String, Known>, StoreError> {
         let mut map: HashMap<String, Known> = HashMap::new();
-        let mut st = self.conn.prepare("SELECT path, id, hash FROM models")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT path, hash, rel_path FROM models")?;
         let rows = st.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get(2)?))
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
         })?;
         for row in rows {
-            let (path, id, hash) = row?;
-            map.entry(path).or_default().model = Some((id, hash));
+            let (path, hash, rel) = row?;
+            map.entry(path).or_default().model = Some((hash, rel));
         }
         let mut st = self
             .conn
@@ -420,22 +426,25 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Re-read the current row: another process may have written meanwhile.
-        let old: Option<(i64, String)> = tx
+        let old: Option<(i64, String, String)> = tx
             .query_row(
-                "SELECT id, hash FROM models WHERE path = ?1",
+                "SELECT id, hash, rel_path FROM models WHERE path = ?1",
                 [&p.cand.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
         match p.result {
             Ok((model, derived)) => {
-                if old.as_ref().map(|(_, h)| h.as_str()) == Some(p.hash.as_str()) {
+                if old
+                    .as_ref()
+                    .is_some_and(|(_, h, rel)| *h == p.hash && *rel == p.cand.rel)
+                {
                     tx.execute("DELETE FROM import_failures WHERE path = ?1", [&p.cand.id])?;
                     tx.commit()?;
                     report.unchanged += 1;
                     return Ok(());
                 }
-                if let Some((id, _)) = &old {
+                if let Some((id, _, _)) = &old {
                     write::delete_model(&tx, *id)?;
                 }
                 let file = FileRow {

@@ -36,7 +36,7 @@ use rusqlite::Connection;
 pub use import::{FailedFile, ImportEvent, ImportOptions, ImportReport, BPMN_EXTENSIONS};
 pub use link::{LinkEnd, LinkOutcome, LinkParams, MatchLink};
 pub use search::{SearchHit, SearchQuery};
-pub use status::{FailedFileStatus, Status};
+pub use status::{AgencyCount, FailedFileStatus, Status};
 
 /// How long a writer waits for another writer's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -16,6 +16,14 @@ pub struct FailedFileStatus {
     pub kept_previous: bool,
 }
 
+/// Activities of one agency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgencyCount {
+    /// Agency code; `None` for activities whose agency does not resolve.
+    pub agency: Option<String>,
+    pub activities: usize,
+}
+
 /// Counts and state of a repository.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
@@ -27,8 +35,8 @@ pub struct Status {
     pub processes: usize,
     pub flow_nodes: usize,
     pub activities: usize,
-    /// Activities per agency code (`None`: unresolved), largest first.
-    pub activities_by_agency: Vec<(Option<String>, usize)>,
+    /// Activities per agency, largest first.
+    pub activities_by_agency: Vec<AgencyCount>,
     /// Models that imported with warnings.
     pub models_with_warnings: usize,
     /// When a model was last stored or a file last failed (UTC).
@@ -52,7 +60,12 @@ impl Store {
                 "SELECT agency, count(*) AS n FROM flow_nodes WHERE is_activity = 1
                  GROUP BY agency ORDER BY n DESC, agency",
             )?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+            let rows = st.query_map([], |r| {
+                Ok(AgencyCount {
+                    agency: r.get(0)?,
+                    activities: r.get::<_, i64>(1)? as usize,
+                })
+            })?;
             for row in rows {
                 by_agency.push(row?);
             }

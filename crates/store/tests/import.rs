@@ -254,8 +254,8 @@ fn agencies_themes_and_filtered_search() {
     let bkn = status
         .activities_by_agency
         .iter()
-        .find(|(a, _)| a.as_deref() == Some("BKN"))
-        .map(|(_, n)| *n);
+        .find(|c| c.agency.as_deref() == Some("BKN"))
+        .map(|c| c.activities);
     assert_eq!(bkn, Some(3), "{:?}", status.activities_by_agency);
 
     // "verifikasi" finds both the BKN and the Taspen activity…
@@ -366,4 +366,41 @@ fn a_changed_registry_updates_stored_agencies() {
     assert_eq!(second.unchanged, 3);
     assert_eq!(agency(&store).as_deref(), Some("KANREG"));
     assert_eq!(count(&store, "SELECT count(*) FROM agencies"), 4);
+}
+
+#[test]
+fn a_registry_given_later_renames_models_and_assigns_themes() {
+    let (_tmp, repo, db) = setup();
+    let mut store = Store::open(&db).unwrap();
+    // First the theme folder alone, without a registry: named relative to it.
+    let sub = repo.join("pensiun");
+    let first = store
+        .import(
+            std::slice::from_ref(&sub),
+            &ImportOptions::default(),
+            &|_| {},
+        )
+        .unwrap();
+    assert_eq!(first.added.len(), 1);
+    assert_eq!(imported_at(&store)[0].0, "taspen-klaim.bpmn");
+    assert_eq!(count(&store, "SELECT count(*) FROM model_themes"), 0);
+    // Then with the registry: same content, but now named as the themes
+    // see it, so it is stored again and joins its theme.
+    let opts = ImportOptions {
+        registry_dir: Some(repo.clone()),
+        ..Default::default()
+    };
+    let second = store
+        .import(std::slice::from_ref(&sub), &opts, &|_| {})
+        .unwrap();
+    assert_eq!(second.replaced.len(), 1, "{second:?}");
+    assert_eq!(imported_at(&store)[0].0, "pensiun/taspen-klaim.bpmn");
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM model_themes WHERE theme = 'PENSIUN'"
+        ),
+        1
+    );
+    assert_models_whole(&store);
 }
