@@ -7,6 +7,7 @@
 
 mod decode;
 mod diagnostic;
+mod elements;
 mod locate;
 pub mod model;
 mod parser;

@@ -225,6 +225,8 @@ pub(crate) fn parse(
         virtual_root: 0,
         undeclared: Vec::new(),
         plane_pos: Vec::new(),
+        root_pos: Position::default(),
+        unknown: Vec::new(),
         max_depth: opts.max_depth,
     };
     // Positions of decoding warnings.
@@ -325,7 +327,7 @@ pub(crate) fn parse(
     b.finish();
     let plane_pos = std::mem::take(&mut b.plane_pos);
     let mut model = b.model;
-    crate::validate::validate(&mut model, src, &plane_pos);
+    crate::validate::validate(&mut model, src, &plane_pos, b.root_pos);
     Ok(model)
 }
 
@@ -357,6 +359,10 @@ struct Builder<'s> {
     /// frames (`Definitions`, and for DI fragments a diagram and plane)
     /// were pushed in place of the missing ancestors.
     virtual_root: usize,
+    /// Unknown element names already warned about.
+    unknown: Vec<String>,
+    /// Position of the root element.
+    root_pos: Position,
     /// Position of each diagram's plane (for validation messages).
     plane_pos: Vec<Position>,
     /// Undeclared element prefixes already warned about.
@@ -479,6 +485,66 @@ impl<'s> Builder<'s> {
         self.fatal("xml-syntax", message, at, hint.map(str::to_string))
     }
 
+    /// Warns once per file and element name about an unknown element.
+    fn warn_unknown(&mut self, local: &str, offset: usize, message: String) {
+        if self.unknown.iter().any(|u| u == local) {
+            return;
+        }
+        self.unknown.push(local.to_string());
+        let pos = self.loc.at(offset);
+        self.warn_at(
+            "unknown-element",
+            &message,
+            pos,
+            offset,
+            Some("vendor data belongs in <extensionElements> or a namespace of its own".into()),
+        );
+    }
+
+    /// A malformed attribute, positioned at the fault inside the tag.
+    fn attr_error(&self, err: &quick_xml::events::attributes::AttrError, tag: usize) -> ParseError {
+        use quick_xml::events::attributes::AttrError as A;
+        let (at, message, hint) = match *err {
+            A::ExpectedEq(p) => (
+                p,
+                "attribute name not followed by `=`".to_string(),
+                "expected name=\"value\"",
+            ),
+            A::ExpectedValue(p) => (
+                p,
+                "attribute has no value after `=`".into(),
+                "expected a quoted value",
+            ),
+            A::UnquotedValue(p) => (
+                p,
+                "attribute value is not quoted".into(),
+                "expected name=\"value\"",
+            ),
+            A::ExpectedQuote(p, q) => (
+                p,
+                format!("attribute value is not closed by `{}`", q as char),
+                "expected the closing quote",
+            ),
+            A::Duplicated(p, prev) => {
+                let prev_pos = position_of(self.src, tag + 1 + prev);
+                (
+                    p,
+                    format!(
+                        "duplicate attribute (first given at line {}, column {})",
+                        prev_pos.line, prev_pos.column
+                    ),
+                    "an attribute may appear only once per element",
+                )
+            }
+        };
+        self.fatal(
+            "xml-syntax",
+            format!("malformed attribute: {message}"),
+            tag + 1 + at,
+            Some(hint.to_string()),
+        )
+    }
+
     /// Decodes an element's attributes.
     fn attrs<'e>(
         &self,
@@ -491,7 +557,7 @@ impl<'s> Builder<'s> {
             foreign: Vec::new(),
         };
         for a in e.attributes() {
-            let a = a.map_err(|err| self.xml_error(&quick_xml::Error::InvalidAttr(err), offset))?;
+            let a = a.map_err(|err| self.attr_error(&err, offset))?;
             let qname = a.key.into_inner();
             match qname.split_once(':') {
                 None => {
@@ -544,8 +610,12 @@ impl<'s> Builder<'s> {
         offset: usize,
     ) -> Result<Frame, ParseError> {
         let top = self.stack.last();
-        // Fast path: inside an ignored subtree nothing is of interest.
-        if matches!(top, Some(Frame::Other)) {
+        // Fast path: inside an ignored subtree nothing is of interest; markup
+        // inside text (HTML in documentation) only adds to the text.
+        if matches!(
+            top,
+            Some(Frame::Other | Frame::Doc(..) | Frame::AnnotationText(..) | Frame::Condition(..))
+        ) {
             return Ok(Frame::Other);
         }
         let (resolved, local) = resolver.resolve_element(e.name());
@@ -588,6 +658,24 @@ impl<'s> Builder<'s> {
             return self.open_extension(resolver, e, offset, owner);
         }
         match ns {
+            Ns::Bpmn if !crate::elements::is_bpmn_element(local) => {
+                self.warn_unknown(
+                    local,
+                    offset,
+                    format!("`{local}` is not an element of BPMN 2.0; it is ignored"),
+                );
+                Ok(Frame::Other)
+            }
+            Ns::Other if matches!(resolved, ResolveResult::Unbound) => {
+                self.warn_unknown(
+                    local,
+                    offset,
+                    format!(
+                        "element `{local}` is in no namespace, so it is not BPMN; it is ignored"
+                    ),
+                );
+                Ok(Frame::Other)
+            }
             Ns::Bpmn => self.open_bpmn(resolver, e, offset, local),
             Ns::BpmnDi | Ns::Dc | Ns::Di => self.open_di(resolver, e, offset, ns, local),
             Ns::Other => Ok(Frame::Other),
@@ -603,8 +691,10 @@ impl<'s> Builder<'s> {
         resolved: &ResolveResult<'_>,
         local: &str,
     ) -> Result<Frame, ParseError> {
+        // Malformed or duplicate attributes on the root are fatal whatever it is.
+        let mut a = self.attrs(resolver, e, offset)?;
+        self.root_pos = self.loc.at(offset);
         if ns == Ns::Bpmn && local == "definitions" {
-            let mut a = self.attrs(resolver, e, offset)?;
             self.model.definitions = Definitions {
                 id: a.string("id"),
                 name: a.string("name"),

@@ -16,9 +16,9 @@ use crate::model::*;
 /// text, used to recognise ids of elements the model does not keep (a
 /// `dataInput`, a `group`, a `conversation`, …) before calling a reference
 /// dangling.
-pub(crate) fn validate(model: &mut Model, src: &str, plane_pos: &[Position]) {
+pub(crate) fn validate(model: &mut Model, src: &str, plane_pos: &[Position], root_pos: Position) {
     let mut out = Vec::new();
-    let ids = Ids::collect(model);
+    let ids = Ids::collect(model, root_pos);
     duplicate_ids(model, &ids, &mut out);
     let known = |id: &str| ids.first.contains_key(id) || id_in_source(src, id);
 
@@ -428,8 +428,11 @@ struct Ids<'m> {
 }
 
 impl<'m> Ids<'m> {
-    fn collect(m: &'m Model) -> Self {
+    fn collect(m: &'m Model, root_pos: Position) -> Self {
         let mut all: Vec<(&str, Position)> = Vec::new();
+        if let Some(id) = &m.definitions.id {
+            all.push((id, root_pos));
+        }
         for c in &m.collaborations {
             all.push((&c.id, c.pos));
             all.extend(c.participants.iter().map(|x| (x.id.as_str(), x.pos)));
