@@ -1,10 +1,142 @@
-//! `peta atlas` (not written yet).
+//! `peta atlas`: render the offline HTML process atlas.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+use anyhow::Context;
+use peta_analysis::{AnalysisOptions, Repository};
+use peta_atlas::{Lang, Options};
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`atlas` is not available yet")
+/// Render the offline HTML process atlas (open `<out>/index.html` in a browser).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// BPMN files or folders. A folder given first also holds the registry
+    /// (agencies.toml, themes.toml) unless --registry says otherwise.
+    #[arg(
+        value_name = "PATH",
+        required_unless_present = "db",
+        conflicts_with = "db"
+    )]
+    pub paths: Vec<PathBuf>,
+    /// Read the repository from this store (see `peta import`) instead of files.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Folder with agencies.toml and themes.toml.
+    #[arg(long, value_name = "DIR")]
+    pub registry: Option<PathBuf>,
+    /// Output folder. Replaced if it holds an atlas written before; refused if
+    /// it holds anything else.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Interface language: `id` (Bahasa Indonesia) or `en` (English).
+    #[arg(long, default_value = "id", value_parser = ["id", "en"])]
+    pub lang: String,
+    /// Only this theme's models (theme code from themes.toml).
+    #[arg(long, value_name = "CODE")]
+    pub theme: Option<String>,
+    /// Folder whose files replace the built-in templates, style.css, atlas.js
+    /// and i18n/<lang>.toml of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+fn load(args: &Args) -> anyhow::Result<Repository> {
+    let mut repo = if let Some(db) = &args.db {
+        let store = peta_store::Store::open_existing(db)
+            .with_context(|| format!("opening {}", db.display()))?;
+        let (repo, errors) = store
+            .load_repository_with_errors()
+            .with_context(|| format!("reading {}", db.display()))?;
+        for e in &errors {
+            eprintln!("warning: {e}");
+        }
+        repo
+    } else {
+        let (repo, errors) = Repository::load(&args.paths, args.registry.as_deref());
+        for e in &errors {
+            eprintln!("warning: {e} (file skipped)");
+        }
+        repo
+    };
+    if let (Some(dir), Some(_)) = (&args.registry, &args.db) {
+        repo.registry = peta_registry::Registry::load(dir)
+            .with_context(|| format!("reading the registry in {}", dir.display()))?;
+    }
+    Ok(repo)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = Lang::parse(&args.lang).unwrap_or_default();
+    let repo = load(&args)?;
+    if repo.models.is_empty() {
+        anyhow::bail!("no BPMN model found; nothing to render");
+    }
+    if let Some(code) = &args.theme {
+        if repo.registry.theme(code).is_none() {
+            anyhow::bail!(
+                "unknown theme `{code}` (themes.toml defines: {})",
+                repo.registry
+                    .themes
+                    .iter()
+                    .map(|t| t.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    let analysis = peta_analysis::analyze(
+        &repo,
+        &AnalysisOptions {
+            theme: args.theme.clone(),
+        },
+    );
+    let mut input = peta_atlas::input_from_analysis(&repo, &analysis, lang);
+    input.title = repo
+        .root
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .map(|n| format!("Peta · {n}"))
+        .unwrap_or_default();
+    let options = Options {
+        out: args.out.clone(),
+        lang,
+        theme: args
+            .theme
+            .as_ref()
+            .and_then(|c| repo.registry.theme(c))
+            .map(|t| t.code.clone()),
+        templates: args.templates.clone(),
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} rendering pages {bar:40} {pos}/{len} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let mut progress = |done: usize, total: usize| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    };
+    let summary = peta_atlas::render(&input, &options, &mut progress)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    println!(
+        "wrote {} pages for {} models to {}\nopen {} in a browser (works offline, from disk)",
+        summary.pages,
+        input.models.len(),
+        summary.out.display(),
+        summary.out.join("index.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

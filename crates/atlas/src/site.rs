@@ -1,0 +1,1204 @@
+//! The pages: indexes over the input, one context per page, rendered page by
+//! page straight to disk.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
+
+use minijinja::{context, Environment, Value};
+use peta_bpmn::{ElementKey, FlowNode, Model};
+use serde::Serialize;
+
+use crate::escape::ScriptJsonWriter;
+use crate::i18n::{Catalogue, Lang};
+use crate::input::*;
+use crate::names::{anchor, file_stem};
+use crate::output::Staging;
+use crate::svg::{self, Marks};
+use crate::theme_map::{self, MapAgency, MapFlow, MapProcess};
+use crate::AtlasError;
+
+/// Where the search page puts its index.
+pub const INDEX_PLACEHOLDER: &str = "<!--PETA:SEARCH-INDEX-->";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Stat {
+    label: String,
+    value: usize,
+    href: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct HandoffView {
+    kind: &'static str,
+    kind_label: String,
+    from: Link,
+    from_agency: Link,
+    to: Link,
+    to_agency: Link,
+}
+
+#[derive(Debug, Serialize)]
+struct RecView {
+    rank: usize,
+    kind: String,
+    kind_label: String,
+    title: String,
+    rationale: String,
+    score: String,
+    themes: Vec<Link>,
+    theme_codes: String,
+    agencies: Vec<Link>,
+    evidence: Vec<Link>,
+    notes: Vec<String>,
+}
+
+/// Indexes over the input, shared by every page.
+pub struct Site<'i, 'a> {
+    pub input: &'i AtlasInput<'a>,
+    pub t: Catalogue,
+    pub lang: Lang,
+    model_by_key: HashMap<&'i str, usize>,
+    model_urls: Vec<String>,
+    agency_names: HashMap<&'i str, &'i str>,
+    /// per model: node id -> group index
+    shared_of: Vec<HashMap<&'i str, usize>>,
+    /// per model: handoff indexes touching it
+    handoffs_of: Vec<Vec<usize>>,
+    /// agencies shown (registry agencies with is_agency, plus any code met in the analysis)
+    agency_codes: Vec<String>,
+}
+
+fn theme_name<'t>(th: &'t peta_registry::Theme, lang: Lang) -> &'t str {
+    match lang {
+        Lang::Id => &th.name_id,
+        Lang::English => &th.name_en,
+    }
+}
+
+impl<'i, 'a> Site<'i, 'a> {
+    pub fn new(input: &'i AtlasInput<'a>, t: Catalogue, lang: Lang) -> Site<'i, 'a> {
+        let model_by_key: HashMap<&str, usize> = input
+            .models
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.model.key.as_str(), i))
+            .collect();
+        let mut used = HashSet::new();
+        let model_urls = input
+            .models
+            .iter()
+            .map(|m| {
+                let mut stem = file_stem(&m.path);
+                let mut k = 1;
+                while !used.insert(stem.clone()) {
+                    stem = format!("{}-{k}", file_stem(&m.path));
+                    k += 1;
+                }
+                format!("process/{stem}.html")
+            })
+            .collect();
+        let agency_names = input
+            .agencies
+            .iter()
+            .map(|a| (a.code.as_str(), a.name.as_str()))
+            .collect();
+        let mut shared_of: Vec<HashMap<&str, usize>> = vec![HashMap::new(); input.models.len()];
+        for (gi, g) in input.groups.iter().enumerate() {
+            for m in &g.members {
+                if let Some(&mi) = model_by_key.get(m.node.model.as_str()) {
+                    shared_of[mi].insert(m.node.id.as_str(), gi);
+                }
+            }
+        }
+        let mut handoffs_of: Vec<Vec<usize>> = vec![Vec::new(); input.models.len()];
+        for (hi, h) in input.handoffs.iter().enumerate() {
+            let a = model_by_key.get(h.from.node.model.as_str()).copied();
+            let b = model_by_key.get(h.to.node.model.as_str()).copied();
+            if let Some(a) = a {
+                handoffs_of[a].push(hi);
+            }
+            if let Some(b) = b.filter(|b| Some(*b) != a) {
+                handoffs_of[b].push(hi);
+            }
+        }
+        let mut agency_codes: Vec<String> = input
+            .agencies
+            .iter()
+            .filter(|a| a.is_agency)
+            .map(|a| a.code.clone())
+            .collect();
+        let extra = input
+            .models
+            .iter()
+            .filter_map(|m| m.agency.clone())
+            .chain(
+                input
+                    .handoffs
+                    .iter()
+                    .flat_map(|h| [h.from.agency.clone(), h.to.agency.clone()]),
+            )
+            .chain(
+                input
+                    .groups
+                    .iter()
+                    .flat_map(|g| g.members.iter().filter_map(|m| m.agency.clone())),
+            );
+        for code in extra {
+            let is_actor = input
+                .agencies
+                .iter()
+                .any(|a| a.code == code && !a.is_agency);
+            if !is_actor && !agency_codes.contains(&code) {
+                agency_codes.push(code);
+            }
+        }
+        Site {
+            input,
+            t,
+            lang,
+            model_by_key,
+            model_urls,
+            agency_names,
+            shared_of,
+            handoffs_of,
+            agency_codes,
+        }
+    }
+
+    fn agency_name<'s>(&'s self, code: &'s str) -> &'s str {
+        self.agency_names.get(code).copied().unwrap_or(code)
+    }
+    pub fn agency_url(code: &str) -> String {
+        format!("agency/{}.html", file_stem(code))
+    }
+    pub fn theme_url(code: &str) -> String {
+        format!("theme/{}.html", file_stem(code))
+    }
+    pub fn group_url(id: &str) -> String {
+        format!("group/{}.html", file_stem(id))
+    }
+    pub fn model_url(&self, i: usize) -> &str {
+        &self.model_urls[i]
+    }
+    fn agency_link(&self, code: &str, root: &str) -> Link {
+        let known = self.agency_codes.iter().any(|c| c == code);
+        Link {
+            href: if known {
+                format!("{root}{}", Self::agency_url(code))
+            } else {
+                String::new()
+            },
+            text: self.agency_name(code).to_string(),
+        }
+    }
+    fn theme_link(&self, code: &str, root: &str) -> Link {
+        let name = self
+            .input
+            .themes
+            .iter()
+            .find(|t| t.code == code)
+            .map(|t| theme_name(t, self.lang))
+            .unwrap_or(code);
+        let known = self.input.themes.iter().any(|t| t.code == code);
+        Link {
+            href: if known {
+                format!("{root}{}", Self::theme_url(code))
+            } else {
+                String::new()
+            },
+            text: name.to_string(),
+        }
+    }
+    /// A model's display title: the first process or participant name, else its path.
+    pub fn model_title(&self, i: usize) -> String {
+        let m = self.input.models[i].model;
+        m.processes
+            .iter()
+            .filter_map(|p| p.name.as_ref())
+            .chain(m.collaborations.iter().filter_map(|c| c.name.as_ref()))
+            .map(|l| l.display.clone())
+            .find(|s| !s.is_empty())
+            .or_else(|| m.definitions.name.clone().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(|| self.input.models[i].path.clone())
+    }
+    /// A link to an element (flow node row, else the model page).
+    fn element_link(&self, key: &ElementKey, label: &str, root: &str) -> Link {
+        let text = if label.is_empty() {
+            key.to_string()
+        } else {
+            label.to_string()
+        };
+        match self.model_by_key.get(key.model.as_str()) {
+            Some(&mi) => {
+                let m = self.input.models[mi].model;
+                let frag = if m.flow_nodes().any(|(_, n)| n.id == key.id) {
+                    format!("#{}", anchor(&key.id))
+                } else {
+                    String::new()
+                };
+                Link {
+                    href: format!("{root}{}{frag}", self.model_urls[mi]),
+                    text,
+                }
+            }
+            None => {
+                // call activity targets may name `<file>#<process>`: find the model by path
+                let by_path = self.input.models.iter().position(|m| {
+                    m.path == key.model || m.path.trim_end_matches(".bpmn") == key.model
+                });
+                Link {
+                    href: by_path
+                        .map(|mi| format!("{root}{}", self.model_urls[mi]))
+                        .unwrap_or_default(),
+                    text,
+                }
+            }
+        }
+    }
+    fn node_agency(&self, model: &Model, node: &FlowNode) -> Option<String> {
+        if let Some(a) = self.input.node_agencies.get(&model.key_of(&node.id)) {
+            return Some(a.clone());
+        }
+        None
+    }
+    fn handoff_view(&self, h: &Handoff, root: &str) -> HandoffView {
+        HandoffView {
+            kind: h.kind.code(),
+            kind_label: self
+                .t
+                .get(&format!("handoff.kind.{}", h.kind.code()))
+                .to_string(),
+            from: self.element_link(&h.from.node, &h.from.label, root),
+            from_agency: self.agency_link(&h.from.agency, root),
+            to: self.element_link(&h.to.node, &h.to.label, root),
+            to_agency: self.agency_link(&h.to.agency, root),
+        }
+    }
+    fn rec_view(&self, r: &Recommendation, root: &str) -> RecView {
+        let mut evidence = Vec::new();
+        let mut notes = Vec::new();
+        for e in &r.evidence {
+            match e {
+                Evidence::Group(id) => {
+                    let label = self
+                        .input
+                        .groups
+                        .iter()
+                        .find(|g| &g.id == id)
+                        .map(|g| g.label.clone())
+                        .unwrap_or_else(|| id.clone());
+                    evidence.push(Link {
+                        href: format!("{root}{}", Self::group_url(id)),
+                        text: label,
+                    });
+                }
+                Evidence::Element { key, label } => {
+                    evidence.push(self.element_link(key, label, root))
+                }
+                Evidence::Text(s) => notes.push(s.clone()),
+            }
+        }
+        let kind_key = format!("rec.kind.{}", r.kind);
+        let kind_label = if self.t.strings().contains_key(&kind_key) {
+            self.t.get(&kind_key).to_string()
+        } else {
+            r.kind.replace('_', " ")
+        };
+        RecView {
+            rank: r.rank,
+            kind: r.kind.clone(),
+            kind_label,
+            title: r.title.clone(),
+            rationale: r.rationale.clone(),
+            score: format!("{:.2}", r.score),
+            themes: r.themes.iter().map(|c| self.theme_link(c, root)).collect(),
+            theme_codes: r.themes.join(" "),
+            agencies: r
+                .agencies
+                .iter()
+                .map(|c| self.agency_link(c, root))
+                .collect(),
+            evidence,
+            notes,
+        }
+    }
+
+    fn activity_count(&self, mi: usize) -> usize {
+        self.input.models[mi]
+            .model
+            .flow_nodes()
+            .filter(|(_, n)| n.is_activity())
+            .count()
+    }
+
+    /// Models whose agency (or one of whose activities' agency) is `code`.
+    fn models_of_agency(&self, code: &str) -> Vec<usize> {
+        (0..self.input.models.len())
+            .filter(|&mi| {
+                let m = &self.input.models[mi];
+                m.agency.as_deref() == Some(code)
+                    || m.model.flow_nodes().any(|(_, n)| {
+                        self.input
+                            .node_agencies
+                            .get(&m.model.key_of(&n.id))
+                            .map(String::as_str)
+                            == Some(code)
+                    })
+            })
+            .collect()
+    }
+}
+
+/// Common variables of every page.
+fn base_ctx(site: &Site<'_, '_>, root: &str, page: &str, title: &str) -> Value {
+    context! {
+        t => Value::from_serialize(site.t.tree()),
+        lang => site.lang.code(),
+        root => root,
+        page => page,
+        page_title => title,
+        site_title => if site.input.title.is_empty() { site.t.get("site.title").to_string() } else { site.input.title.clone() },
+    }
+}
+
+fn render_page(
+    env: &Environment<'_>,
+    staging: &Staging,
+    template: &str,
+    rel: &str,
+    ctx: Value,
+) -> Result<(), AtlasError> {
+    let tmpl = env
+        .get_template(template)
+        .map_err(|e| AtlasError::template(template, e))?;
+    let mut w = staging.create(rel)?;
+    tmpl.render_captured_to(ctx, &mut w)
+        .map_err(|e| AtlasError::template(template, e))?;
+    w.flush()
+        .map_err(|e| AtlasError::io(staging.dir().join(rel), e))
+}
+
+/// Renders every page into the staging folder; returns the number of pages.
+pub fn render_all(
+    site: &Site<'_, '_>,
+    env: &Environment<'_>,
+    staging: &Staging,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize, AtlasError> {
+    let input = site.input;
+    let total =
+        4 + input.models.len() + input.themes.len() + site.agency_codes.len() + input.groups.len();
+    let mut done = 0usize;
+    let mut tick = |progress: &mut dyn FnMut(usize, usize)| {
+        done += 1;
+        progress(done, total);
+    };
+    progress(0, total);
+    let matrix = Matrix::new(site);
+
+    // home
+    home(site, env, staging)?;
+    tick(progress);
+    // processes index
+    {
+        let root = "";
+        let items: Vec<_> = (0..input.models.len())
+            .map(|mi| {
+                let m = &input.models[mi];
+                context! {
+                    href => site.model_url(mi),
+                    title => site.model_title(mi),
+                    path => m.path.clone(),
+                    agency => m.agency.as_deref().map(|a| site.agency_link(a, root)),
+                    themes => m.themes.iter().map(|c| site.theme_link(c, root)).collect::<Vec<_>>(),
+                    activities => site.activity_count(mi),
+                    shared => site.shared_of[mi].len(),
+                }
+            })
+            .collect();
+        let ctx = context! { ..base_ctx(site, root, "processes", site.t.get("nav.processes")), ..context! { items => items } };
+        render_page(env, staging, "processes.html", "processes.html", ctx)?;
+        tick(progress);
+    }
+    // recommendations
+    {
+        let root = "";
+        let recs: Vec<RecView> = input
+            .recommendations
+            .iter()
+            .map(|r| site.rec_view(r, root))
+            .collect();
+        let mut kinds: Vec<(String, String)> = recs
+            .iter()
+            .map(|r| (r.kind.clone(), r.kind_label.clone()))
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        let themes: Vec<_> = input
+            .themes
+            .iter()
+            .map(|th| context! { code => th.code.clone(), name => theme_name(th, site.lang) })
+            .collect();
+        let ctx = context! { ..base_ctx(site, root, "recommendations", site.t.get("nav.recommendations")), ..context! {
+            recs => recs,
+            kinds => kinds.into_iter().map(|(code, label)| context! { code => code, label => label }).collect::<Vec<_>>(),
+            themes => themes,
+        } };
+        render_page(
+            env,
+            staging,
+            "recommendations.html",
+            "recommendations.html",
+            ctx,
+        )?;
+        tick(progress);
+    }
+    // search (the index is streamed in at the placeholder)
+    search(site, env, staging)?;
+    tick(progress);
+
+    for mi in 0..input.models.len() {
+        process(site, env, staging, mi)?;
+        tick(progress);
+    }
+    for th in &input.themes {
+        theme(site, env, staging, th)?;
+        tick(progress);
+    }
+    for code in &site.agency_codes {
+        agency(site, env, staging, code, &matrix)?;
+        tick(progress);
+    }
+    for g in &input.groups {
+        group(site, env, staging, g)?;
+        tick(progress);
+    }
+    Ok(done)
+}
+
+fn home(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result<(), AtlasError> {
+    let input = site.input;
+    let root = "";
+    let activities: usize = (0..input.models.len())
+        .map(|mi| site.activity_count(mi))
+        .sum();
+    let duplicated: usize = input.groups.iter().map(|g| g.members.len()).sum();
+    let t = &site.t;
+    let stats = vec![
+        Stat {
+            label: t.get("stat.agencies").into(),
+            value: site.agency_codes.len(),
+            href: Some("#agencies".into()),
+        },
+        Stat {
+            label: t.get("stat.models").into(),
+            value: input.models.len(),
+            href: Some("processes.html".into()),
+        },
+        Stat {
+            label: t.get("stat.activities").into(),
+            value: activities,
+            href: Some("search.html".into()),
+        },
+        Stat {
+            label: t.get("stat.themes").into(),
+            value: input.themes.len(),
+            href: Some("#themes".into()),
+        },
+        Stat {
+            label: t.get("stat.handoffs").into(),
+            value: input.handoffs.len(),
+            href: Some("#agencies".into()),
+        },
+        Stat {
+            label: t.get("stat.groups").into(),
+            value: input.groups.len(),
+            href: Some("#groups".into()),
+        },
+        Stat {
+            label: t.get("stat.duplicated").into(),
+            value: duplicated,
+            href: Some("#groups".into()),
+        },
+        Stat {
+            label: t.get("stat.recommendations").into(),
+            value: input.recommendations.len(),
+            href: Some("recommendations.html".into()),
+        },
+    ];
+    let themes: Vec<_> = input
+        .themes
+        .iter()
+        .map(|th| {
+            let models: Vec<usize> = (0..input.models.len()).filter(|&mi| input.models[mi].themes.contains(&th.code)).collect();
+            let keys: HashSet<&str> = models.iter().map(|&mi| input.models[mi].model.key.as_str()).collect();
+            let handoffs = input.handoffs.iter().filter(|h| keys.contains(h.from.node.model.as_str())).count();
+            let shared = input.groups.iter().filter(|g| g.members.iter().any(|m| keys.contains(m.node.model.as_str()))).count();
+            context! {
+                href => Site::theme_url(&th.code),
+                name => theme_name(th, site.lang),
+                code => th.code.clone(),
+                description => match site.lang { Lang::Id => th.description_id.clone(), Lang::English => th.description_en.clone() },
+                models => models.len(),
+                handoffs => handoffs,
+                shared => shared,
+            }
+        })
+        .collect();
+    let agencies: Vec<_> = site
+        .agency_codes
+        .iter()
+        .map(|c| {
+            let out = input.handoffs.iter().filter(|h| &h.from.agency == c).count();
+            let inn = input.handoffs.iter().filter(|h| &h.to.agency == c).count();
+            context! {
+                link => site.agency_link(c, root),
+                code => c.clone(),
+                models => site.models_of_agency(c).len(),
+                shared => input.groups.iter().filter(|g| g.agencies().contains(&c.as_str())).count(),
+                handoffs => out + inn,
+            }
+        })
+        .collect();
+    let mut groups: Vec<&SharedGroup> = input.groups.iter().collect();
+    groups.sort_by(|a, b| {
+        b.agencies()
+            .len()
+            .cmp(&a.agencies().len())
+            .then(b.members.len().cmp(&a.members.len()))
+    });
+    let top_groups: Vec<_> = groups
+        .iter()
+        .take(10)
+        .map(|g| context! { link => Link { href: Site::group_url(&g.id), text: g.label.clone() }, agencies => g.agencies().len(), members => g.members.len() })
+        .collect();
+    let recs: Vec<RecView> = input
+        .recommendations
+        .iter()
+        .take(5)
+        .map(|r| site.rec_view(r, root))
+        .collect();
+    let ctx = context! { ..base_ctx(site, root, "home", site.t.get("nav.home")), ..context! {
+        stats => stats, themes => themes, agencies => agencies, recs => recs, groups => top_groups,
+    } };
+    render_page(env, staging, "home.html", "index.html", ctx)
+}
+
+#[derive(Serialize)]
+struct SearchEntry<'s> {
+    /// kind: `a` activity, `p` process, `g` agency, `t` theme
+    k: &'static str,
+    /// label
+    l: &'s str,
+    /// context line
+    c: String,
+    /// url relative to the site root
+    u: String,
+}
+
+fn search(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result<(), AtlasError> {
+    let tmpl = env
+        .get_template("search.html")
+        .map_err(|e| AtlasError::template("search.html", e))?;
+    let html = tmpl
+        .render(base_ctx(site, "", "search", site.t.get("nav.search")))
+        .map_err(|e| AtlasError::template("search.html", e))?;
+    let (head, tail) = html
+        .split_once(INDEX_PLACEHOLDER)
+        .unwrap_or((html.as_str(), ""));
+    let path = staging.dir().join("search.html");
+    let io = |e| AtlasError::io(&path, e);
+    let mut w = staging.create("search.html")?;
+    w.write_all(head.as_bytes()).map_err(io)?;
+    {
+        let mut j = ScriptJsonWriter(&mut w);
+        j.write_all(b"[").map_err(io)?;
+        let mut first = true;
+        let mut put =
+            |j: &mut ScriptJsonWriter<_>, e: &SearchEntry<'_>| -> Result<(), AtlasError> {
+                if !first {
+                    j.write_all(b",").map_err(io)?;
+                }
+                first = false;
+                serde_json::to_writer(&mut *j, e).map_err(|e| AtlasError::io(&path, e.into()))
+            };
+        for (i, m) in site.input.models.iter().enumerate() {
+            let title = site.model_title(i);
+            let agency = m
+                .agency
+                .as_deref()
+                .map(|a| site.agency_name(a).to_string())
+                .unwrap_or_default();
+            put(
+                &mut j,
+                &SearchEntry {
+                    k: "p",
+                    l: &title,
+                    c: if agency.is_empty() {
+                        m.path.clone()
+                    } else {
+                        format!("{agency} · {}", m.path)
+                    },
+                    u: site.model_url(i).to_string(),
+                },
+            )?;
+            for (_, n) in m.model.flow_nodes() {
+                if !n.is_activity() || n.label().is_empty() {
+                    continue;
+                }
+                let ag = site
+                    .node_agency(m.model, n)
+                    .map(|a| site.agency_name(&a).to_string())
+                    .unwrap_or_else(|| agency.clone());
+                let c = if ag.is_empty() {
+                    title.clone()
+                } else {
+                    format!("{ag} · {title}")
+                };
+                put(
+                    &mut j,
+                    &SearchEntry {
+                        k: "a",
+                        l: n.label(),
+                        c,
+                        u: format!("{}#{}", site.model_url(i), anchor(&n.id)),
+                    },
+                )?;
+            }
+        }
+        for c in &site.agency_codes {
+            put(
+                &mut j,
+                &SearchEntry {
+                    k: "g",
+                    l: site.agency_name(c),
+                    c: c.clone(),
+                    u: Site::agency_url(c),
+                },
+            )?;
+        }
+        for th in &site.input.themes {
+            put(
+                &mut j,
+                &SearchEntry {
+                    k: "t",
+                    l: theme_name(th, site.lang),
+                    c: th.code.clone(),
+                    u: Site::theme_url(&th.code),
+                },
+            )?;
+        }
+        j.write_all(b"]").map_err(io)?;
+    }
+    w.write_all(tail.as_bytes()).map_err(io)?;
+    w.flush().map_err(io)
+}
+
+fn process(
+    site: &Site<'_, '_>,
+    env: &Environment<'_>,
+    staging: &Staging,
+    mi: usize,
+) -> Result<(), AtlasError> {
+    let input = site.input;
+    let root = "../";
+    let m = &input.models[mi];
+    let model = m.model;
+    let t = &site.t;
+    let mut marks = Marks::default();
+    for (id, gi) in &site.shared_of[mi] {
+        marks.shared.insert(
+            id.to_string(),
+            format!("{root}{}", Site::group_url(&input.groups[*gi].id)),
+        );
+    }
+    for &hi in &site.handoffs_of[mi] {
+        let h = &input.handoffs[hi];
+        if h.from.node.model == model.key {
+            let s = t
+                .get("handoff.to")
+                .replace("{agency}", site.agency_name(&h.to.agency))
+                .replace("{label}", &h.to.label);
+            marks
+                .handoffs
+                .entry(h.from.node.id.clone())
+                .or_default()
+                .push(s);
+        }
+        if h.to.node.model == model.key {
+            let s = t
+                .get("handoff.from")
+                .replace("{agency}", site.agency_name(&h.from.agency))
+                .replace("{label}", &h.from.label);
+            marks
+                .handoffs
+                .entry(h.to.node.id.clone())
+                .or_default()
+                .push(s);
+        }
+    }
+    let title = site.model_title(mi);
+    let diagrams = svg::render_model(
+        model,
+        &marks,
+        t,
+        "diagram",
+        &t.get("diagram.title").replace("{name}", &title),
+    );
+    let auto_layout = diagrams.iter().any(|d| d.auto_layout);
+    let activities: Vec<_> = model
+        .flow_nodes()
+        .filter(|(_, n)| n.is_activity())
+        .map(|(p, n)| {
+            let lane = p.lane_of(&n.id).and_then(|l| l.name.as_ref()).map(|l| l.display.clone()).unwrap_or_default();
+            let group = site.shared_of[mi].get(n.id.as_str()).map(|gi| {
+                let g = &input.groups[*gi];
+                Link { href: format!("{root}{}", Site::group_url(&g.id)), text: g.label.clone() }
+            });
+            context! {
+                anchor => anchor(&n.id),
+                diagram_anchor => format!("d-{}", file_stem(&n.id)),
+                id => n.id.clone(),
+                label => if n.label().is_empty() { t.get("diagram.unnamed").to_string() } else { n.label().to_string() },
+                kind => t.get(svg::kind_key(&n.kind)),
+                lane => lane,
+                agency => site.node_agency(model, n).map(|a| site.agency_link(&a, root)),
+                group => group,
+                handoffs => marks.handoffs.get(&n.id).cloned().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let handoffs: Vec<HandoffView> = site.handoffs_of[mi]
+        .iter()
+        .map(|&hi| site.handoff_view(&input.handoffs[hi], root))
+        .collect();
+    let counts: Vec<_> = model
+        .counts()
+        .into_iter()
+        .map(|(k, v)| context! { name => k, count => v })
+        .collect();
+    let ctx = context! { ..base_ctx(site, root, "process", &title), ..context! {
+        title => title.clone(),
+        path => m.path.clone(),
+        agency => m.agency.as_deref().map(|a| site.agency_link(a, root)),
+        themes => m.themes.iter().map(|c| site.theme_link(c, root)).collect::<Vec<_>>(),
+        diagrams => diagrams.into_iter().map(|d| Value::from_safe_string(d.svg)).collect::<Vec<_>>(),
+        auto_layout => auto_layout,
+        activities => activities,
+        handoffs => handoffs,
+        counts => counts,
+        exporter => model.definitions.exporter.clone(),
+    } };
+    render_page(env, staging, "process.html", site.model_url(mi), ctx)
+}
+
+fn theme(
+    site: &Site<'_, '_>,
+    env: &Environment<'_>,
+    staging: &Staging,
+    th: &peta_registry::Theme,
+) -> Result<(), AtlasError> {
+    let input = site.input;
+    let root = "../";
+    let t = &site.t;
+    let models: Vec<usize> = (0..input.models.len())
+        .filter(|&mi| input.models[mi].themes.contains(&th.code))
+        .collect();
+    let keys: HashSet<&str> = models
+        .iter()
+        .map(|&mi| input.models[mi].model.key.as_str())
+        .collect();
+    // bands: agencies of the theme's models, in registry order; models without agency last
+    let mut band_codes: Vec<Option<String>> = Vec::new();
+    for &mi in &models {
+        let a = input.models[mi].agency.clone();
+        if !band_codes.contains(&a) {
+            band_codes.push(a);
+        }
+    }
+    let order = |c: &Option<String>| {
+        c.as_ref()
+            .and_then(|c| site.agency_codes.iter().position(|x| x == c))
+            .unwrap_or(usize::MAX)
+    };
+    band_codes.sort_by_key(order);
+    let handoffs: Vec<&Handoff> = input
+        .handoffs
+        .iter()
+        .filter(|h| {
+            keys.contains(h.from.node.model.as_str()) || keys.contains(h.to.node.model.as_str())
+        })
+        .collect();
+    // agencies met only through handoffs get a band too
+    for h in &handoffs {
+        for a in [&h.from.agency, &h.to.agency] {
+            let c = Some(a.clone());
+            if !band_codes.contains(&c) {
+                band_codes.push(c);
+            }
+        }
+    }
+    let bands: Vec<MapAgency> = band_codes
+        .iter()
+        .map(|c| MapAgency {
+            code: c.clone().unwrap_or_else(|| "?".to_string()),
+            name: c
+                .as_deref()
+                .map(|c| site.agency_name(c).to_string())
+                .unwrap_or_else(|| t.get("map.no_agency").to_string()),
+            href: c
+                .as_deref()
+                .map(|c| format!("{root}{}", Site::agency_url(c))),
+            processes: models
+                .iter()
+                .filter(|&&mi| &input.models[mi].agency == c)
+                .map(|&mi| MapProcess {
+                    title: site.model_title(mi),
+                    href: format!("{root}{}", site.model_url(mi)),
+                    activities: site.activity_count(mi),
+                    shared: site.shared_of[mi].len(),
+                    handoffs: site.handoffs_of[mi].len(),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut pair_counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for h in &handoffs {
+        let a = band_codes
+            .iter()
+            .position(|c| c.as_deref() == Some(h.from.agency.as_str()));
+        let b = band_codes
+            .iter()
+            .position(|c| c.as_deref() == Some(h.to.agency.as_str()));
+        if let (Some(a), Some(b)) = (a, b) {
+            *pair_counts.entry((a, b)).or_insert(0) += 1;
+        }
+    }
+    let flows: Vec<MapFlow> = pair_counts
+        .iter()
+        .map(|(&(from, to), &count)| MapFlow { from, to, count })
+        .collect();
+    let name = theme_name(th, site.lang);
+    let map = theme_map::theme_map(
+        &bands,
+        &flows,
+        t,
+        &t.get("map.title").replace("{name}", name),
+    );
+    let groups: Vec<_> = input
+        .groups
+        .iter()
+        .filter(|g| g.members.iter().any(|m| keys.contains(m.node.model.as_str())))
+        .map(|g| {
+            context! {
+                link => Link { href: format!("{root}{}", Site::group_url(&g.id)), text: g.label.clone() },
+                agencies => g.agencies().iter().map(|a| site.agency_link(a, root)).collect::<Vec<_>>(),
+                members => g.members.len(),
+            }
+        })
+        .collect();
+    let pairs: Vec<_> = flows
+        .iter()
+        .map(|f| {
+            context! {
+                from => band_codes[f.from].as_deref().map(|c| site.agency_link(c, root)),
+                to => band_codes[f.to].as_deref().map(|c| site.agency_link(c, root)),
+                count => f.count,
+            }
+        })
+        .collect();
+    let recs: Vec<RecView> = input
+        .recommendations
+        .iter()
+        .filter(|r| r.themes.contains(&th.code))
+        .map(|r| site.rec_view(r, root))
+        .collect();
+    let occurrences: usize = input
+        .groups
+        .iter()
+        .flat_map(|g| g.members.iter())
+        .filter(|m| keys.contains(m.node.model.as_str()))
+        .count();
+    let activities: usize = models.iter().map(|&mi| site.activity_count(mi)).sum();
+    let stats = vec![
+        Stat {
+            label: t.get("stat.models").into(),
+            value: models.len(),
+            href: None,
+        },
+        Stat {
+            label: t.get("stat.agencies").into(),
+            value: band_codes.iter().flatten().count(),
+            href: None,
+        },
+        Stat {
+            label: t.get("stat.activities").into(),
+            value: activities,
+            href: None,
+        },
+        Stat {
+            label: t.get("stat.groups").into(),
+            value: groups.len(),
+            href: Some("#groups".into()),
+        },
+        Stat {
+            label: t.get("stat.duplicated").into(),
+            value: occurrences,
+            href: Some("#groups".into()),
+        },
+        Stat {
+            label: t.get("stat.handoffs").into(),
+            value: handoffs.len(),
+            href: Some("#handoffs".into()),
+        },
+    ];
+    let ctx = context! { ..base_ctx(site, root, "theme", name), ..context! {
+        name => name,
+        code => th.code.clone(),
+        description => match site.lang { Lang::Id => th.description_id.clone(), Lang::English => th.description_en.clone() },
+        spbe_codes => th.spbe_codes.clone(),
+        map => Value::from_safe_string(map),
+        stats => stats,
+        groups => groups,
+        pairs => pairs,
+        recs => recs,
+    } };
+    render_page(env, staging, "theme.html", &Site::theme_url(&th.code), ctx)
+}
+
+/// Agency × agency counts of shared-activity groups and handoffs.
+pub struct Matrix {
+    codes: Vec<String>,
+    shared: Vec<Vec<usize>>,
+    handoffs: Vec<Vec<usize>>,
+}
+
+impl Matrix {
+    fn new(site: &Site<'_, '_>) -> Matrix {
+        let codes = site.agency_codes.clone();
+        let ix: HashMap<&str, usize> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        let n = codes.len();
+        let mut shared = vec![vec![0; n]; n];
+        let mut handoffs = vec![vec![0; n]; n];
+        for g in &site.input.groups {
+            let ags: Vec<usize> = g
+                .agencies()
+                .iter()
+                .filter_map(|a| ix.get(a).copied())
+                .collect();
+            for &a in &ags {
+                for &b in &ags {
+                    if a != b {
+                        shared[a][b] += 1;
+                    }
+                }
+            }
+        }
+        for h in &site.input.handoffs {
+            if let (Some(&a), Some(&b)) =
+                (ix.get(h.from.agency.as_str()), ix.get(h.to.agency.as_str()))
+            {
+                handoffs[a][b] += 1;
+            }
+        }
+        Matrix {
+            codes,
+            shared,
+            handoffs,
+        }
+    }
+
+    fn view(&self, site: &Site<'_, '_>, current: &str, root: &str) -> Value {
+        let max_s = self
+            .shared
+            .iter()
+            .flatten()
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let max_h = self
+            .handoffs
+            .iter()
+            .flatten()
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let level = |v: usize, max: usize| {
+            if v == 0 {
+                0
+            } else {
+                1 + (v * 4).saturating_sub(1) / max
+            }
+        };
+        let cols: Vec<_> = self
+            .codes
+            .iter()
+            .map(|c| context! { code => c.clone(), link => site.agency_link(c, root) })
+            .collect();
+        let rows = |m: &Vec<Vec<usize>>, max: usize, key: &str| -> Vec<Value> {
+            self.codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let cells: Vec<_> = self
+                        .codes
+                        .iter()
+                        .enumerate()
+                        .map(|(j, c2)| {
+                            let v = m[i][j];
+                            context! {
+                                value => v,
+                                diagonal => i == j,
+                                level => level(v, max),
+                                title => site.t.get(key).replace("{a}", site.agency_name(c)).replace("{b}", site.agency_name(c2)).replace("{n}", &v.to_string()),
+                            }
+                        })
+                        .collect();
+                    context! { link => site.agency_link(c, root), code => c.clone(), current => c == current, cells => cells }
+                })
+                .collect()
+        };
+        context! {
+            cols => cols,
+            shared => rows(&self.shared, max_s, "matrix.shared_cell"),
+            handoffs => rows(&self.handoffs, max_h, "matrix.handoff_cell"),
+        }
+    }
+}
+
+fn agency(
+    site: &Site<'_, '_>,
+    env: &Environment<'_>,
+    staging: &Staging,
+    code: &str,
+    matrix: &Matrix,
+) -> Result<(), AtlasError> {
+    let input = site.input;
+    let root = "../";
+    let info = input.agencies.iter().find(|a| a.code == code);
+    let models: Vec<_> = site
+        .models_of_agency(code)
+        .into_iter()
+        .map(|mi| context! {
+            link => Link { href: format!("{root}{}", site.model_url(mi)), text: site.model_title(mi) },
+            path => input.models[mi].path.clone(),
+            activities => site.activity_count(mi),
+            shared => site.shared_of[mi].len(),
+        })
+        .collect();
+    let shared: Vec<_> = input
+        .groups
+        .iter()
+        .filter(|g| g.agencies().contains(&code))
+        .map(|g| {
+            let others: Vec<Link> = g.agencies().into_iter().filter(|a| *a != code).map(|a| site.agency_link(a, root)).collect();
+            let own: Vec<Link> = g.members.iter().filter(|m| m.agency.as_deref() == Some(code)).map(|m| site.element_link(&m.node, &m.label, root)).collect();
+            context! {
+                link => Link { href: format!("{root}{}", Site::group_url(&g.id)), text: g.label.clone() },
+                others => others,
+                own => own,
+                members => g.members.len(),
+            }
+        })
+        .collect();
+    let by_counterpart = |outgoing: bool| -> Vec<Value> {
+        let mut m: BTreeMap<String, Vec<&Handoff>> = BTreeMap::new();
+        for h in &input.handoffs {
+            let (me, other) = if outgoing {
+                (&h.from.agency, &h.to.agency)
+            } else {
+                (&h.to.agency, &h.from.agency)
+            };
+            if me == code {
+                m.entry(other.clone()).or_default().push(h);
+            }
+        }
+        m.into_iter()
+            .map(|(other, hs)| {
+                context! {
+                    agency => site.agency_link(&other, root),
+                    count => hs.len(),
+                    items => hs.iter().map(|h| site.handoff_view(h, root)).collect::<Vec<_>>(),
+                }
+            })
+            .collect()
+    };
+    let recs: Vec<RecView> = input
+        .recommendations
+        .iter()
+        .filter(|r| r.agencies.iter().any(|a| a == code))
+        .map(|r| site.rec_view(r, root))
+        .collect();
+    let name = site.agency_name(code);
+    let ctx = context! { ..base_ctx(site, root, "agency", name), ..context! {
+        name => name,
+        code => code,
+        kind => info.and_then(|a| a.kind.clone()),
+        units => info.map(|a| a.units.clone()).unwrap_or_default(),
+        models => models,
+        shared => shared,
+        out => by_counterpart(true),
+        inn => by_counterpart(false),
+        recs => recs,
+        matrix => matrix.view(site, code, root),
+    } };
+    render_page(env, staging, "agency.html", &Site::agency_url(code), ctx)
+}
+
+fn group(
+    site: &Site<'_, '_>,
+    env: &Environment<'_>,
+    staging: &Staging,
+    g: &SharedGroup,
+) -> Result<(), AtlasError> {
+    let input = site.input;
+    let root = "../";
+    let members: Vec<_> = g
+        .members
+        .iter()
+        .map(|m| {
+            let process = site
+                .model_by_key
+                .get(m.node.model.as_str())
+                .map(|&mi| Link {
+                    href: format!("{root}{}", site.model_url(mi)),
+                    text: site.model_title(mi),
+                });
+            context! {
+                agency => m.agency.as_deref().map(|a| site.agency_link(a, root)),
+                process => process,
+                activity => site.element_link(&m.node, &m.label, root),
+                explanation => m.explanation.clone(),
+            }
+        })
+        .collect();
+    let recs: Vec<RecView> = input
+        .recommendations
+        .iter()
+        .filter(|r| {
+            r.evidence
+                .iter()
+                .any(|e| matches!(e, Evidence::Group(id) if *id == g.id))
+        })
+        .map(|r| site.rec_view(r, root))
+        .collect();
+    let ctx = context! { ..base_ctx(site, root, "group", &g.label), ..context! {
+        label => g.label.clone(),
+        agencies => g.agencies().iter().map(|a| site.agency_link(a, root)).collect::<Vec<_>>(),
+        members => members,
+        recs => recs,
+    } };
+    render_page(env, staging, "group.html", &Site::group_url(&g.id), ctx)
+}
