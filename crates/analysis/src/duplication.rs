@@ -84,9 +84,23 @@ pub struct SimilarProcesses {
     pub mean_score: f64,
 }
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use peta_matching::{activities_of, Activity, ActivityKind, MatchResult, Matcher};
+
 use crate::agency::ModelAgencies;
 use crate::graph::CrossAgencyGraph;
+use crate::handoff::{next_activities, process_name};
 use crate::Repository;
+
+/// Minimum share of activities matched one-to-one
+/// (`2 × matched / (activities_a + activities_b)`) for two processes of
+/// different agencies to count as [`SimilarProcesses`].
+pub const SIMILAR_PROCESS_SHARE: f64 = 0.6;
+/// Minimum number of matched activity pairs for [`SimilarProcesses`].
+pub const SIMILAR_PROCESS_MIN_MATCHED: usize = 3;
+/// Minimum number of distinct agencies for a shared activity or fragment.
+pub const MIN_AGENCIES: usize = 2;
 
 /// The duplication findings.
 #[derive(Debug, Default)]
@@ -96,14 +110,488 @@ pub struct Duplication {
     pub similar_processes: Vec<SimilarProcesses>,
 }
 
+/// One matchable activity and where it lives.
+struct Place {
+    model: usize,
+    process: usize,
+    /// Agency code when the owner is an agency (actors excluded).
+    agency: Option<String>,
+}
+
+/// FNV-1a digest of strings, 8 hex digits.
+pub(crate) fn digest(parts: &[String]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0u8)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{:08x}", h >> 32)
+}
+
+/// The activities of the included models, with their agencies, as the matcher sees them.
+fn collect(
+    repo: &Repository,
+    included: &[bool],
+    assigned: &[ModelAgencies],
+) -> (Vec<Activity>, Vec<Place>) {
+    let mut acts = Vec::new();
+    let mut places = Vec::new();
+    for (mi, rm) in repo.models.iter().enumerate() {
+        if !included.get(mi).copied().unwrap_or(false) {
+            continue;
+        }
+        let ma = assigned.get(mi);
+        let proc_index: HashMap<&str, usize> = rm
+            .model
+            .processes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        for mut a in activities_of(&rm.model) {
+            if a.kind != ActivityKind::Activity {
+                continue;
+            }
+            let party = ma.and_then(|m| m.nodes.get(&a.key.id));
+            a.agency = party.map(|p| p.code.clone());
+            let Some(&pi) = proc_index.get(a.process.as_str()) else {
+                continue;
+            };
+            places.push(Place {
+                model: mi,
+                process: pi,
+                agency: party.filter(|p| p.is_agency).map(|p| p.code.clone()),
+            });
+            acts.push(a);
+        }
+    }
+    (acts, places)
+}
+
 /// Runs the matcher over the included models' activities and derives the
-/// duplication findings; adds the groups to the graph.
+/// duplication findings; adds the shared groups to the graph.
 pub fn find(
     repo: &Repository,
     included: &[bool],
     assigned: &[ModelAgencies],
     graph: &mut CrossAgencyGraph,
+    matcher: &Matcher,
 ) -> Duplication {
-    let _ = (repo, included, assigned, graph);
-    Duplication::default()
+    let (acts, places) = collect(repo, included, assigned);
+    let result = matcher.match_repository(&acts);
+    derive(repo, graph, &acts, &places, &result)
+}
+
+fn process_ref(
+    repo: &Repository,
+    graph: &CrossAgencyGraph,
+    model: usize,
+    process: usize,
+) -> Option<ProcessRef> {
+    let rm = repo.models.get(model)?;
+    let p = rm.model.processes.get(process)?;
+    Some(ProcessRef {
+        agency: graph
+            .process_node(model, process)
+            .and_then(|n| graph.owner(n))
+            .filter(|o| o.is_agency)
+            .map(|o| o.code.clone()),
+        model: rm.path.clone(),
+        id: p.id.clone(),
+        name: process_name(&rm.model, p),
+    })
+}
+
+fn derive(
+    repo: &Repository,
+    graph: &mut CrossAgencyGraph,
+    acts: &[Activity],
+    places: &[Place],
+    result: &MatchResult,
+) -> Duplication {
+    // Best correspondence per activity within its group, for `why`.
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for (gi, g) in result.groups.iter().enumerate() {
+        for &m in &g.members {
+            group_of.insert(m, gi);
+        }
+    }
+    let mut best: HashMap<usize, (f64, String)> = HashMap::new();
+    for c in &result.correspondences {
+        if group_of.get(&c.a).is_none() || group_of.get(&c.a) != group_of.get(&c.b) {
+            continue;
+        }
+        for x in [c.a, c.b] {
+            let e = best.entry(x).or_insert((f64::MIN, String::new()));
+            if c.score > e.0 {
+                *e = (c.score, c.why.summary());
+            }
+        }
+    }
+
+    let member = |i: usize| -> Option<SharedMember> {
+        let a = acts.get(i)?;
+        let pl = places.get(i)?;
+        let rm = repo.models.get(pl.model)?;
+        let p = rm.model.processes.get(pl.process)?;
+        Some(SharedMember {
+            agency: a.agency.clone(),
+            model: rm.path.clone(),
+            id: a.key.id.clone(),
+            label: a.label.clone(),
+            process: p.id.clone(),
+            process_name: process_name(&rm.model, p),
+            why: best.get(&i).map(|b| b.1.clone()).unwrap_or_default(),
+        })
+    };
+
+    // Shared activities: groups spanning two or more agencies.
+    let mut shared = Vec::new();
+    let mut shared_id_of_group: HashMap<usize, String> = HashMap::new();
+    for (gi, g) in result.groups.iter().enumerate() {
+        let agencies: BTreeSet<String> = g
+            .members
+            .iter()
+            .filter_map(|&m| places.get(m).and_then(|p| p.agency.clone()))
+            .collect();
+        if agencies.len() < MIN_AGENCIES {
+            continue;
+        }
+        let mut members: Vec<SharedMember> = g.members.iter().filter_map(|&m| member(m)).collect();
+        members.sort_by(|a, b| {
+            a.agency
+                .cmp(&b.agency)
+                .then(a.model.cmp(&b.model))
+                .then(a.id.cmp(&b.id))
+        });
+        let keys: Vec<String> = members
+            .iter()
+            .map(|m| format!("{}#{}", m.model, m.id))
+            .collect();
+        let id = format!("SA-{}", digest(&keys));
+        let graph_members: Vec<(usize, String)> = g
+            .members
+            .iter()
+            .filter_map(|&m| Some((places.get(m)?.model, acts.get(m)?.key.id.clone())))
+            .collect();
+        graph.add_group(&id, &graph_members);
+        shared_id_of_group.insert(gi, id.clone());
+        shared.push(SharedActivity {
+            id,
+            label: g.label.clone(),
+            confidence: (g.confidence * 1000.0).round() / 1000.0,
+            agencies: agencies.into_iter().collect(),
+            members,
+        });
+    }
+    shared.sort_by(|a, b| {
+        b.agencies
+            .len()
+            .cmp(&a.agencies.len())
+            .then(b.members.len().cmp(&a.members.len()))
+            .then(a.label.cmp(&b.label))
+            .then(a.id.cmp(&b.id))
+    });
+
+    let fragments = fragments(
+        repo,
+        graph,
+        acts,
+        places,
+        &group_of,
+        &shared_id_of_group,
+        &shared,
+    );
+    let similar = similar(repo, graph, places, result);
+    Duplication {
+        shared_activities: shared,
+        fragments,
+        similar_processes: similar,
+    }
+}
+
+/// Runs of consecutive activities (control-flow successors through gateways
+/// and events) whose activities belong to shared groups, occurring in
+/// processes of two or more agencies.
+fn fragments(
+    repo: &Repository,
+    graph: &CrossAgencyGraph,
+    acts: &[Activity],
+    places: &[Place],
+    group_of: &HashMap<usize, usize>,
+    shared_id: &HashMap<usize, String>,
+    shared: &[SharedActivity],
+) -> Vec<DuplicatedFragment> {
+    // Activity index by (model, id), only for activities in shared groups.
+    let mut index: HashMap<(usize, &str), usize> = HashMap::new();
+    for (i, a) in acts.iter().enumerate() {
+        if group_of.get(&i).is_some_and(|g| shared_id.contains_key(g)) {
+            if let Some(p) = places.get(i) {
+                index.insert((p.model, a.key.id.as_str()), i);
+            }
+        }
+    }
+    // Step edges: (group x, group y) → activity pairs.
+    let mut steps: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut succ: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut sorted: Vec<(&(usize, &str), &usize)> = index.iter().collect();
+    sorted.sort();
+    for (&(model, id), &x) in sorted {
+        let Some(n) = graph.flow_node(model, id) else {
+            continue;
+        };
+        for (next, _) in next_activities(graph, n) {
+            let Some((nm, _)) = graph.process_of(next) else {
+                continue;
+            };
+            let nid = match graph.graph.node_weight(next) {
+                Some(crate::graph::GraphNode::Flow { id, .. }) => id.as_str(),
+                _ => continue,
+            };
+            let Some(&y) = index.get(&(nm, nid)) else {
+                continue;
+            };
+            let (Some(&gx), Some(&gy)) = (group_of.get(&x), group_of.get(&y)) else {
+                continue;
+            };
+            if gx == gy {
+                continue;
+            }
+            steps.entry((gx, gy)).or_default().push((x, y));
+            succ.entry(x).or_default().push(y);
+        }
+    }
+    let agencies_of = |pairs: &[(usize, usize)]| -> BTreeSet<String> {
+        pairs
+            .iter()
+            .filter_map(|(x, _)| places.get(*x).and_then(|p| p.agency.clone()))
+            .collect()
+    };
+    let kept: BTreeSet<(usize, usize)> = steps
+        .iter()
+        .filter(|(_, pairs)| agencies_of(pairs).len() >= MIN_AGENCIES)
+        .map(|(k, _)| *k)
+        .collect();
+    // Maximal chains over kept edges, broken where a group branches.
+    let mut out_deg: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut in_deg: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(a, b) in &kept {
+        out_deg.entry(a).or_default().push(b);
+        *in_deg.entry(b).or_insert(0) += 1;
+    }
+    let simple = |g: usize| in_deg.get(&g) == Some(&1) && out_deg.get(&g).map_or(0, Vec::len) == 1;
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for &(a, b) in &kept {
+        if simple(a) {
+            continue;
+        }
+        let mut chain = vec![a, b];
+        let mut cur = b;
+        while simple(cur) {
+            let Some(&next) = out_deg.get(&cur).and_then(|v| v.first()) else {
+                break;
+            };
+            if chain.contains(&next) {
+                break;
+            }
+            chain.push(next);
+            cur = next;
+        }
+        chains.push(chain);
+    }
+    // Occurrences of a chain: activity paths x1 → … → xk following `succ`.
+    let occurrences = |chain: &[usize]| -> Vec<Vec<usize>> {
+        let mut paths: Vec<Vec<usize>> = steps
+            .get(&(chain[0], chain[1]))
+            .map(|v| v.iter().map(|&(x, y)| vec![x, y]).collect())
+            .unwrap_or_default();
+        for &g in &chain[2..] {
+            let mut next_paths = Vec::new();
+            for p in &paths {
+                let last = p[p.len() - 1];
+                for &y in succ.get(&last).map(Vec::as_slice).unwrap_or(&[]) {
+                    if group_of.get(&y) == Some(&g) && !p.contains(&y) {
+                        let mut q = p.clone();
+                        q.push(y);
+                        next_paths.push(q);
+                    }
+                }
+            }
+            paths = next_paths;
+        }
+        paths.sort();
+        paths.dedup();
+        paths
+    };
+    let mut result: BTreeMap<Vec<String>, DuplicatedFragment> = BTreeMap::new();
+    let mut emit = |chain: &[usize], paths: Vec<Vec<usize>>| {
+        let groups: Vec<String> = chain
+            .iter()
+            .filter_map(|g| shared_id.get(g).cloned())
+            .collect();
+        if groups.len() != chain.len() || result.contains_key(&groups) {
+            return;
+        }
+        let labels: Vec<String> = groups
+            .iter()
+            .map(|id| {
+                shared
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map(|s| s.label.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut occs = Vec::new();
+        let mut agencies = BTreeSet::new();
+        for path in paths {
+            let Some(pl) = places.get(path[0]) else {
+                continue;
+            };
+            let Some(pr) = process_ref(repo, graph, pl.model, pl.process) else {
+                continue;
+            };
+            if let Some(a) = &pl.agency {
+                agencies.insert(a.clone());
+            }
+            let ids = path
+                .iter()
+                .filter_map(|&i| acts.get(i).map(|a| a.key.id.clone()))
+                .collect();
+            let labels = path
+                .iter()
+                .filter_map(|&i| acts.get(i).map(|a| a.label.clone()))
+                .collect();
+            let mut pr = pr;
+            pr.agency = pl.agency.clone();
+            occs.push(FragmentOccurrence {
+                process: pr,
+                ids,
+                labels,
+            });
+        }
+        if agencies.len() < MIN_AGENCIES {
+            return;
+        }
+        occs.sort_by(|a, b| a.process.cmp(&b.process).then(a.ids.cmp(&b.ids)));
+        result.insert(
+            groups.clone(),
+            DuplicatedFragment {
+                id: format!("F-{}", digest(&groups)),
+                groups,
+                labels,
+                agencies: agencies.into_iter().collect(),
+                occurrences: occs,
+            },
+        );
+    };
+    for chain in &chains {
+        let paths = occurrences(chain);
+        let agencies: BTreeSet<String> = paths
+            .iter()
+            .filter_map(|p| places.get(p[0]).and_then(|pl| pl.agency.clone()))
+            .collect();
+        if agencies.len() >= MIN_AGENCIES {
+            emit(chain, paths);
+        } else {
+            for w in chain.windows(2) {
+                let paths = occurrences(w);
+                emit(w, paths);
+            }
+        }
+    }
+    let mut out: Vec<DuplicatedFragment> = result.into_values().collect();
+    out.sort_by(|a, b| {
+        b.groups
+            .len()
+            .cmp(&a.groups.len())
+            .then(b.agencies.len().cmp(&a.agencies.len()))
+            .then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// Pairs of processes of different agencies whose activities mostly match.
+fn similar(
+    repo: &Repository,
+    graph: &CrossAgencyGraph,
+    places: &[Place],
+    result: &MatchResult,
+) -> Vec<SimilarProcesses> {
+    let mut sizes: HashMap<(usize, usize), usize> = HashMap::new();
+    for p in places {
+        *sizes.entry((p.model, p.process)).or_insert(0) += 1;
+    }
+    type Proc = (usize, usize);
+    let mut pairs: BTreeMap<(Proc, Proc), Vec<(f64, usize, usize)>> = BTreeMap::new();
+    for c in &result.correspondences {
+        let (Some(pa), Some(pb)) = (places.get(c.a), places.get(c.b)) else {
+            continue;
+        };
+        let ka = (pa.model, pa.process);
+        let kb = (pb.model, pb.process);
+        if ka == kb {
+            continue;
+        }
+        let (k, x, y) = if ka < kb {
+            ((ka, kb), c.a, c.b)
+        } else {
+            ((kb, ka), c.b, c.a)
+        };
+        pairs.entry(k).or_default().push((c.score, x, y));
+    }
+    let mut out = Vec::new();
+    for ((ka, kb), mut links) in pairs {
+        let (Some(a), Some(b)) = (
+            process_ref(repo, graph, ka.0, ka.1),
+            process_ref(repo, graph, kb.0, kb.1),
+        ) else {
+            continue;
+        };
+        if a.agency.is_none() || b.agency.is_none() || a.agency == b.agency {
+            continue;
+        }
+        // Greedy one-to-one assignment, strongest first.
+        links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let mut used_a = BTreeSet::new();
+        let mut used_b = BTreeSet::new();
+        let mut total = 0.0;
+        let mut matched = 0;
+        for (s, x, y) in links {
+            if used_a.contains(&x) || used_b.contains(&y) {
+                continue;
+            }
+            used_a.insert(x);
+            used_b.insert(y);
+            total += s;
+            matched += 1;
+        }
+        let na = sizes.get(&ka).copied().unwrap_or(0);
+        let nb = sizes.get(&kb).copied().unwrap_or(0);
+        if na + nb == 0 {
+            continue;
+        }
+        let share = 2.0 * matched as f64 / (na + nb) as f64;
+        if matched < SIMILAR_PROCESS_MIN_MATCHED || share < SIMILAR_PROCESS_SHARE {
+            continue;
+        }
+        out.push(SimilarProcesses {
+            a,
+            b,
+            matched,
+            activities_a: na,
+            activities_b: nb,
+            share: (share * 1000.0).round() / 1000.0,
+            mean_score: ((total / matched as f64) * 1000.0).round() / 1000.0,
+        });
+    }
+    out.sort_by(|x, y| {
+        y.share
+            .total_cmp(&x.share)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    out
 }

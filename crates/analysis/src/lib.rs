@@ -99,8 +99,18 @@ pub struct Analysis {
     pub citizen_contacts: Vec<Handoff>,
 }
 
-/// Runs every analysis on the repository (or on one theme of it).
+/// Runs every analysis on the repository (or on one theme of it), with the
+/// matcher's default configuration.
 pub fn analyze(repo: &Repository, opts: &AnalysisOptions) -> Analysis {
+    analyze_with(repo, opts, &peta_matching::Matcher::with_defaults())
+}
+
+/// [`analyze`] with a given matcher (thresholds, lexicon).
+pub fn analyze_with(
+    repo: &Repository,
+    opts: &AnalysisOptions,
+    matcher: &peta_matching::Matcher,
+) -> Analysis {
     let registry = &repo.registry;
     let resolver = agency::Resolver::new(registry);
     let theme = opts.theme.as_deref().map(|code| {
@@ -150,7 +160,7 @@ pub fn analyze(repo: &Repository, opts: &AnalysisOptions) -> Analysis {
     let pair_stats = handoff::pair_stats(&found.handoffs);
     let theme_stats = handoff::theme_stats(&found.handoffs, &found.citizen_contacts);
 
-    let dup = duplication::find(repo, &included, &assigned, &mut graph);
+    let dup = duplication::find(repo, &included, &assigned, &mut graph, matcher);
     let data_requests = data::requests(repo, &included, &graph);
 
     let mut analysis = Analysis {

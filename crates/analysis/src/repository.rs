@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 /// File extensions read as BPMN when walking a folder.
 pub const BPMN_EXTENSIONS: &[&str] = &["bpmn", "bpmn2", "xml"];
+/// Folders never walked (besides hidden ones).
+pub const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
 
 /// One model and where it lives.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,9 +33,11 @@ pub struct Repository {
 }
 
 impl Repository {
-    /// Reads every BPMN file under `paths` (folders are walked for `.bpmn`,
-    /// `.bpmn2` and `.xml` files; `.xml` files that are not BPMN are skipped
-    /// silently) and parses them in parallel. The registry comes from
+    /// Reads every BPMN file under `paths` (folders are walked for `.bpmn`
+    /// and `.bpmn2` files, and `.xml` files whose first 4 KiB mention the
+    /// BPMN 2.0 namespace; hidden folders, `target` and `node_modules` are
+    /// skipped; files named directly are always read) and parses them in
+    /// parallel. The registry comes from
     /// `registry_dir`, else from the first path when it is a folder.
     ///
     /// Files that fail to parse come back as errors beside the repository;
@@ -99,20 +103,13 @@ impl Repository {
         let abs: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
         let parsed = peta_bpmn::parse_files(&abs, &opts);
         let mut models = Vec::new();
-        for ((file, rel), result) in files.into_iter().zip(parsed) {
+        for ((_, rel), result) in files.into_iter().zip(parsed) {
             match result {
                 Ok(mut model) => {
                     model.key = strip_extension(&rel).to_string();
                     models.push(RepoModel { path: rel, model });
                 }
-                Err(e) => {
-                    let is_xml = file
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-                    if !is_xml || looks_like_bpmn(&file) {
-                        errors.push(e);
-                    }
-                }
+                Err(e) => errors.push(e),
             }
         }
         models.sort_by(|a, b| a.path.cmp(&b.path));
@@ -194,13 +191,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ParseError>) {
     for entry in entries {
         let path = entry.path();
         let Ok(ft) = entry.file_type() else { continue };
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || (ft.is_dir() && SKIPPED_DIRS.contains(&name.as_str())) {
             continue;
         }
         if ft.is_dir() {
             walk(&path, out, errors);
-        } else if ft.is_file() && has_bpmn_extension(&path) {
+        } else if ft.is_file()
+            && has_bpmn_extension(&path)
+            && (!is_xml(&path) || looks_like_bpmn(&path))
+        {
             out.push(path);
         }
     }
@@ -212,15 +212,19 @@ fn has_bpmn_extension(path: &Path) -> bool {
         .is_some_and(|e| BPMN_EXTENSIONS.contains(&e.as_str()))
 }
 
-/// Whether an `.xml` file mentions the BPMN 2.0 model namespace near its start.
+fn is_xml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
+/// Whether a file mentions the BPMN 2.0 model namespace in its first 4 KiB.
 fn looks_like_bpmn(path: &Path) -> bool {
     use std::io::Read;
-    let mut buf = vec![0u8; 4096];
+    let mut buf = [0u8; 4096];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut buf))
         .unwrap_or(0);
-    let head = String::from_utf8_lossy(&buf[..n]);
-    head.contains("http://www.omg.org/spec/BPMN/20100524/MODEL")
+    peta_bpmn::source_text(&buf[..n]).contains(peta_bpmn::BPMN_NS)
 }
 
 #[cfg(test)]
