@@ -104,7 +104,7 @@ fn str_of<'a>(v: &'a toml::Value, key: &str) -> &'a str {
 
 /// The display label of the element a ref names (flow node, participant or process),
 /// and whether it is an activity.
-fn lookup<'a>(models: &'a BTreeMap<String, Model>, r: &str) -> Option<(String, bool)> {
+fn lookup(models: &BTreeMap<String, Model>, r: &str) -> Option<(String, bool)> {
     let (file, id) = r.split_once('#')?;
     let model = models.get(file)?;
     if let Some((_, node)) = model.flow_nodes().find(|(_, n)| n.id == id) {

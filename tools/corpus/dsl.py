@@ -29,6 +29,7 @@ class Node:
     lane: Optional[str] = None
     ext: dict = field(default_factory=dict)
     nolane: bool = False  # deliberately left out of every lane (flawed files)
+    dur: Optional[str] = None  # timer: ISO 8601 duration (boundary) or cycle (start)
 
 
 @dataclass
@@ -65,8 +66,8 @@ def SUB(label, children, c=None, n=None, go=None, alt=None):
     return Node("subProcess", label, n=n, c=c, go=go, alt=alt or [], children=children)
 
 
-def S(label, ev=None, n=None, go=None):
-    return Node("startEvent", label, ev=ev, n=n, go=go)
+def S(label, ev=None, n=None, go=None, dur=None):
+    return Node("startEvent", label, ev=ev, n=n, go=go, dur=dur)
 
 
 def E(label, ev=None, n=None):
@@ -81,8 +82,8 @@ def IT(label, ev="message", n=None, go=None):
     return Node("intermediateThrowEvent", label, ev=ev, n=n, go=go)
 
 
-def B(label, on, go, ev="timer", n=None):
-    return Node("boundaryEvent", label, ev=ev, n=n, go=go, on=on)
+def B(label, on, go, ev="timer", n=None, dur=None):
+    return Node("boundaryEvent", label, ev=ev, n=n, go=go, on=on, dur=dur)
 
 
 def X(label, alt=None, yes="Ya", n=None, go=None):

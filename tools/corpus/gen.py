@@ -344,7 +344,16 @@ def layout(bm):
                 row[nd["id"]] = branch
             prev = nd
         ncols = max(col.values(), default=0) + 1
-        leaves = [ln for ln in bp["lane_order"] if not ln["children"]]
+        leaves = []
+
+        def dfs(lns):
+            for ln in lns:
+                if ln["children"]:
+                    dfs(ln["children"])
+                else:
+                    leaves.append(ln)
+
+        dfs(bp["lanes"])
         band_rows = {}
         for ln in leaves:
             rows = sorted({row[n["id"]] for n in top if n["lane"] is ln})
@@ -573,7 +582,10 @@ class Writer:
             did = f'{ev[:1].upper()}{ev[1:]}EventDefinition_' + self.bm.ids._rand()
             if ev == "timer":
                 self.w(depth + 1, f'<{p}timerEventDefinition id="{did}">')
-                self.w(depth + 2, f'<{p}timeDuration xsi:type="{p}tFormalExpression">{q(sp.ext.get("durasi", "P14D"))}</{p}timeDuration>')
+                if k == "startEvent":
+                    self.w(depth + 2, f'<{p}timeCycle xsi:type="{p}tFormalExpression">{q(sp.dur or "R/P1M")}</{p}timeCycle>')
+                else:
+                    self.w(depth + 2, f'<{p}timeDuration xsi:type="{p}tFormalExpression">{q(sp.dur or "P14D")}</{p}timeDuration>')
                 self.w(depth + 1, f"</{p}timerEventDefinition>")
             else:
                 self.w(depth + 1, f'<{p}{ev}EventDefinition id="{did}"/>')

@@ -127,7 +127,7 @@ MODELS += [
     Model(F + "alur-pemindahan-asn-ke-ikn.bpmn", "legacy", [
         Pool("Pemindahan ASN ke IKN", pid="Process_AlurPemindahanASN", pname="Alur Pemindahan ASN ke IKN (lintas instansi)",
              data=[("dn", "Daftar Nominatif ASN"), ("kep", "Keputusan MenPANRB"), ("sk", "SK Pemindahan")], nodes=[
-                 L("Kemendikbudristek"),
+                 L("Kemendikbudristek/Biro Sumber Daya Manusia Kemendikbudristek"),
                  S("Rencana pemindahan ditetapkan Presiden"),
                  T("Menyusun daftar nominatif ASN yang akan dipindahkan", w=["dn"], c="susun-daftar-usulan"),
                  L("Kementerian PANRB"),
@@ -136,7 +136,7 @@ MODELS += [
                  C("Validasi data ASN", called="sid-BKN-VALIDASI-DATA-ASN-PINDAH", c="call-validasi-bkn"),
                  L("Kementerian PANRB"),
                  T("Menetapkan keputusan ASN yang dipindahkan", w=["kep"], c="tetap-kep-menpan"),
-                 L("Kemendikbudristek"),
+                 L("Kemendikbudristek/Sekretariat Jenderal Kemendikbudristek"),
                  T("Menerbitkan SK pemindahan ASN", c="terbit-sk-pindah", r=["kep"], w=["sk"]),
                  L("BKN"),
                  T("Mencatat mutasi lokasi kerja pada SIASN", r=["sk"], c="input-siasn"),
