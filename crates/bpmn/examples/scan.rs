@@ -23,7 +23,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let mut files = Vec::new();
     for a in std::env::args().skip(1) {
-        walk(Path::new(&a), &mut files);
+        let p = Path::new(&a);
+        if p.is_dir() {
+            walk(p, &mut files);
+        } else {
+            files.push(p.to_path_buf());
+        }
     }
     files.sort();
     let opts = peta_bpmn::ParseOptions::default();

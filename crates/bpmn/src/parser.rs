@@ -227,6 +227,7 @@ pub(crate) fn parse(
         plane_pos: Vec::new(),
         root_pos: Position::default(),
         unknown: Vec::new(),
+        bad_name_seen: false,
         max_depth: opts.max_depth,
     };
     // Positions of decoding warnings.
@@ -298,7 +299,26 @@ pub(crate) fn parse(
                 );
             }
             Event::Eof => break,
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+            Event::Decl(d) => {
+                let misplaced = offset > 0;
+                let malformed = !declaration_is_well_formed(&d);
+                if misplaced || malformed {
+                    let pos = b.loc.at(offset);
+                    let (msg, hint) = if misplaced {
+                        (
+                            "the XML declaration is not at the very start of the file",
+                            "remove what comes before `<?xml` (blank lines, spaces)",
+                        )
+                    } else {
+                        (
+                            "malformed XML declaration: pseudo-attributes must be separated by spaces",
+                            "expected e.g. <?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                        )
+                    };
+                    b.warn_at("xml-declaration", msg, pos, offset, Some(hint.into()));
+                }
+            }
+            Event::PI(_) | Event::Comment(_) => {}
         }
     }
     let real_open = b.stack.len().saturating_sub(b.virtual_root);
@@ -359,6 +379,8 @@ struct Builder<'s> {
     /// frames (`Definitions`, and for DI fragments a diagram and plane)
     /// were pushed in place of the missing ancestors.
     virtual_root: usize,
+    /// An invalid attribute name was already reported.
+    bad_name_seen: bool,
     /// Unknown element names already warned about.
     unknown: Vec<String>,
     /// Position of the root element.
@@ -547,7 +569,7 @@ impl<'s> Builder<'s> {
 
     /// Decodes an element's attributes.
     fn attrs<'e>(
-        &self,
+        &mut self,
         resolver: &NamespaceResolver,
         e: &'e BytesStart<'_>,
         offset: usize,
@@ -559,6 +581,17 @@ impl<'s> Builder<'s> {
         for a in e.attributes() {
             let a = a.map_err(|err| self.attr_error(&err, offset))?;
             let qname = a.key.into_inner();
+            if !self.bad_name_seen && !qname.split(':').all(is_xml_name) {
+                self.bad_name_seen = true;
+                let pos = self.loc.at(offset);
+                self.warn_at(
+                    "invalid-name",
+                    &format!("`{qname}` is not a valid XML attribute name; the file is not well-formed XML"),
+                    pos,
+                    offset,
+                    Some("names start with a letter or `_` and hold letters, digits, `-`, `_` or `.`".into()),
+                );
+            }
             match qname.split_once(':') {
                 None => {
                     if qname != "xmlns" {
@@ -592,9 +625,21 @@ impl<'s> Builder<'s> {
                                 attr_value(&a.value).into_owned(),
                             ));
                         }
-                        _ => out
-                            .foreign
-                            .push((qname.to_string(), attr_value(&a.value).into_owned())),
+                        _ => {
+                            if !self.undeclared.iter().any(|p| p == prefix) {
+                                self.undeclared.push(prefix.to_string());
+                                let pos = self.loc.at(offset);
+                                self.warn_at(
+                                    "undeclared-prefix",
+                                    &format!("attribute `{qname}` uses the undeclared namespace prefix `{prefix}`"),
+                                    pos,
+                                    offset,
+                                    Some(format!("declare it, e.g. xmlns:{prefix}=\"…\", on an enclosing element")),
+                                );
+                            }
+                            out.foreign
+                                .push((qname.to_string(), attr_value(&a.value).into_owned()))
+                        }
                     }
                 }
             }
@@ -1533,6 +1578,43 @@ impl<'s> Builder<'s> {
             }
         }
     }
+}
+
+/// An XML name (without `:`): a letter, `_` or non-ASCII character first,
+/// then also digits, `-` and `.`.
+fn is_xml_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_alphabetic() || c == '_' || !c.is_ascii() => {}
+        _ => return false,
+    }
+    chars.all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.') || !c.is_ascii())
+}
+
+/// Checks an XML declaration's pseudo-attributes are separated by
+/// whitespace (`version="1.0"encoding=…` is not well-formed).
+fn declaration_is_well_formed(content: &str) -> bool {
+    let mut quote: Option<char> = None;
+    let mut after_value = false;
+    for c in content.chars() {
+        match quote {
+            Some(q) if c == q => {
+                quote = None;
+                after_value = true;
+            }
+            Some(_) => {}
+            None => {
+                if after_value && !c.is_whitespace() && c != '?' {
+                    return false;
+                }
+                after_value = false;
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+            }
+        }
+    }
+    quote.is_none()
 }
 
 fn bounds(a: &Attrs<'_>) -> Bounds {

@@ -90,7 +90,42 @@ pub(crate) fn validate(model: &mut Model, src: &str, plane_pos: &[Position], roo
             check_association(a, &known, &mut out);
         }
     }
+    // With a collaboration, a process that no participant names has no pool.
+    if !model.collaborations.is_empty() {
+        let pooled: HashSet<&str> = model
+            .collaborations
+            .iter()
+            .flat_map(|c| c.participants.iter())
+            .filter_map(|p| p.process_ref.as_deref())
+            .collect();
+        for p in &model.processes {
+            if !pooled.contains(p.id.as_str()) && !p.flow_nodes.is_empty() {
+                out.push(warn(
+                    "no-pool",
+                    format!(
+                        "process `{}`{} is in no pool: no participant has processRef `{}`",
+                        p.id,
+                        name_suffix(&p.name),
+                        p.id
+                    ),
+                    p.pos,
+                    Some("its nodes get no agency from a pool".into()),
+                ));
+            }
+        }
+    }
     for (di, d) in model.diagrams.iter().enumerate() {
+        if d.plane_element.is_none() {
+            out.push(warn(
+                "dangling-ref",
+                format!(
+                    "the plane of diagram `{}` has no bpmnElement",
+                    d.id.as_deref().unwrap_or("(no id)")
+                ),
+                plane_pos.get(di).copied().unwrap_or_default(),
+                Some("a plane shows a process or collaboration: name it in bpmnElement".into()),
+            ));
+        }
         if let Some(pe) = &d.plane_element {
             if !known(pe) {
                 out.push(warn(
@@ -347,7 +382,24 @@ fn check_process(
             for r in &lane.flow_node_refs {
                 if nodes.contains_key(r.as_str()) {
                     in_lane.insert(r.as_str());
-                } else if !known(r) {
+                } else if node_proc.contains_key(r.as_str()) {
+                    out.push(warn(
+                        "cross-process-flow",
+                        format!("lane `{}` lists `{r}`, a node of another process", lane.id),
+                        lane.pos,
+                        None,
+                    ));
+                } else if known(r) {
+                    out.push(warn(
+                        "dangling-ref",
+                        format!(
+                            "lane `{}` lists `{r}` (flowNodeRef), which is not a flow node",
+                            lane.id
+                        ),
+                        lane.pos,
+                        Some("only activities, events and gateways belong in lanes".into()),
+                    ));
+                } else {
                     out.push(dangling("lane", &lane.id, "flowNodeRef", r, lane.pos));
                 }
             }
