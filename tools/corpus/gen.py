@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import sys
+import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -974,8 +975,10 @@ def main():
         text = Writer(b).write()
         path = os.path.join(OUT, b.spec.path)
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        data = text.encode("latin-1" if b.spec.encoding.upper() == "ISO-8859-1" else "utf-8")
+        ET.fromstring(data)  # well-formed, or the generator is wrong
         with open(path, "wb") as fh:
-            fh.write(text.encode("latin-1" if b.spec.encoding.upper() == "ISO-8859-1" else "utf-8"))
+            fh.write(data)
     registry.write(OUT, specs.THEMES)
     cl, hs = write_truth(corpus, specs.NON_MATCHES)
     # every node resolves to an agency or actor

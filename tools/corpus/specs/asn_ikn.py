@@ -165,11 +165,11 @@ MODELS += [
                  SV("Verifikasi NIK calon penghuni ke Dukcapil", c="validasi-nik"),
                  BR("Menentukan tipe unit sesuai golongan dan jumlah anggota keluarga"),
                  T("Menetapkan alokasi unit hunian", w=["db"], c="alokasi-hunian", n="alokasi"),
-                 T("Menerbitkan Surat Izin Penghunian (SIP)", w=["sip"]),
+                 T("Menerbitkan Surat Izin Penghunian (SIP)", w=["sip"], n="sip"),
                  SD("Memberitahukan jadwal serah terima kepada ASN", c="notif-pemohon", n="jadwal"),
                  L("Balai Pelaksana Penyediaan Perumahan Kalimantan II"),
                  M("Melaksanakan serah terima kunci unit hunian", r=["sip"]),
-                 T("Membuat berita acara serah terima"),
+                 T("Membuat berita acara serah terima", n="bast"),
                  T("Mengarsipkan dokumen penghunian", c="arsip"),
                  E("Unit hunian diserahterimakan"),
              ]),
@@ -188,7 +188,7 @@ MODELS += [
                  SD("Mengirim daftar calon penghuni kepada Kementerian PUPR", n="kepupr"),
                  C("Alokasi hunian", called="sid-PUPR-ALOKASI-HUNIAN-ASN", c="alokasi-hunian"),
                  L("Biro Umum OIKN"),
-                 U("Menyiapkan ruang kerja dan perangkat kerja"),
+                 U("Menyiapkan ruang kerja dan perangkat kerja", n="siapruang"),
                  U("Mendaftarkan akun layanan bersama IKN bagi ASN baru"),
                  L("Direktorat SDM Aparatur OIKN"),
                  SUB("Orientasi ASN baru", n="orient", c="orientasi-asn", children=[
@@ -352,7 +352,7 @@ MODELS += [
             T("Pengecekan jadwal ketersediaan ruang rapat", c="cek-ketersediaan-ruang"),
             X("Ruang tersedia?", alt=[("tolak", "Tidak")]),
             T("Persetujuan peminjaman oleh Kepala Bagian Rumah Tangga", n="setuju"),
-            T("Penyiapan ruang, konsumsi, dan peralatan rapat"),
+            T("Penyiapan ruang, konsumsi, dan peralatan rapat", n="siaprapat"),
             T("Pemberitahuan persetujuan kepada unit peminjam", c="notif-pemohon"),
             L("Unit Kerja Eselon I Kemendikbudristek"),
             M("Pelaksanaan rapat"),
@@ -423,4 +423,13 @@ NON_MATCHES += [
      "persetujuan atasan atas permintaan kendaraan vs pertimbangan atasan atas cuti: different object"),
     ((F + "kemendikbudristek-pembayaran-biaya-pindah.bpmn", "transfer"), ("bansos/bri-penyaluran-bansos-non-tunai.bpmn", "salur"),
      "KPPN mentransfer pembayaran APBN vs bank menyalurkan bansos ke rekening KPM"),
+]
+
+NON_MATCHES += [
+    ((F + "pupr-alokasi-hunian-asn.bpmn", "sip"), ("manajemen-asn/kemenkes-pengajuan-cuti-pegawai.bpmn", "terbit"),
+     "surat izin penghunian vs surat izin cuti: different permit"),
+    ((F + "oikn-penerimaan-asn-pindahan.bpmn", "siapruang"), (F + "kemendikbudristek-peminjaman-ruang-rapat.bpmn", "siaprapat"),
+     "menyiapkan ruang kerja pegawai baru vs menyiapkan ruang rapat"),
+    ((F + "pupr-alokasi-hunian-asn.bpmn", "bast"), ("perizinan/dpmptsp-izin-usaha-risiko-menengah-tinggi.bpmn", "bap"),
+     "berita acara serah terima unit vs berita acara pemeriksaan lapangan"),
 ]

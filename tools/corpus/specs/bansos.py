@@ -29,7 +29,7 @@ MODELS = [
                  T("Mengarsipkan berita acara dan usulan", c="arsip", r=["ba"]),
                  E("Usulan terkirim"),
                  L("Operator SIKS-NG Desa"),
-                 U("Memperbaiki data kependudukan bersama warga", n="perbaiki", go="nik"),
+                 U("Mendampingi warga memperbaiki data kependudukan di Disdukcapil", n="perbaiki", go="nik"),
              ]),
         Pool("Kemensos", blackbox=True),
     ], msgs=[("@0", "in", "Usulan warga"), ("kirim", "@2", "Usulan DTKS")]),
@@ -152,11 +152,11 @@ MODELS = [
             L("Direktorat Fasilitasi Pemanfaatan Data dan Dokumen Kependudukan"),
             S("Berkas data diterima", ev="message", n="in"),
             T("Menerima berkas data calon penerima dari Kemensos", n="terima", c="terima-permintaan-verifikasi"),
-            T("Memeriksa format dan jumlah rekaman berkas data"),
+            T("Memeriksa format dan jumlah rekaman berkas data", n="format"),
             L("Direktorat Integrasi Data Kependudukan Nasional"),
             T("Memadankan NIK secara massal dengan database kependudukan", c="validasi-nik"),
             T("Menandai NIK tidak ditemukan, ganda, atau sudah meninggal", c="tandai-nik", n="tandai"),
-            T("Menyusun berita acara hasil pemadanan"),
+            T("Menyusun berita acara hasil pemadanan", n="bapadan"),
             T("Mengirim hasil pemadanan kepada Kemensos", n="kirim", c="kirim-hasil-verifikasi-nik"),
             T("Mencatat log pemanfaatan data", c="log-akses"),
             T("Menghapus berkas data sumber setelah pemadanan"),
@@ -288,3 +288,12 @@ THEME = dict(
     spbe_codes=["PB.09.02", "LA.01.06"],
     models=["bansos/*.bpmn"],
 )
+
+NON_MATCHES += [
+    ((F + "dukcapil-pemadanan-data-bansos.bpmn", "format"), ("perizinan/dpmptsp-izin-usaha-risiko-menengah-tinggi.bpmn", "cek"),
+     "memeriksa format berkas data elektronik vs memeriksa kelengkapan berkas persyaratan"),
+    ((F + "dukcapil-pemadanan-data-bansos.bpmn", "bapadan"), ("perizinan/dpmptsp-izin-usaha-risiko-menengah-tinggi.bpmn", "bap"),
+     "berita acara pemadanan data vs berita acara pemeriksaan lapangan"),
+    ((F + "dinsos-usulan-perubahan-dtks.bpmn", "perbaiki"), ("pengaduan/dukcapil-tindak-lanjut-pengaduan.bpmn", "perbaiki"),
+     "mendampingi warga vs memperbaiki data kependudukan (kewenangan Dukcapil)"),
+]

@@ -85,7 +85,7 @@ MODELS = [
             L("Satuan Kerja Kemenkes"),
             S("Periode kenaikan pangkat", ev="timer"),
             T("Menginventarisasi PNS yang memenuhi syarat kenaikan pangkat", c="inventarisasi-kp"),
-            T("Mengumpulkan dokumen usul kenaikan pangkat"),
+            T("Mengumpulkan dokumen usul kenaikan pangkat", c="kumpul-berkas"),
             L("Biro Organisasi dan Sumber Daya Manusia Kemenkes"),
             T("Verifikasi dokumen usul kenaikan pangkat", c="verif-berkas"),
             T("Mengunggah usul kenaikan pangkat ke SIASN", n="kirim", c="kirim-usul-kp"),
@@ -174,7 +174,7 @@ MODELS += [
             S("Klaim masuk", ev="message", n="in"),
             U("Memverifikasi berkas klaim pensiun", c="verif-berkas"),
             C("Validasi NIK peserta ke Dukcapil", called=NIK, c="validasi-nik"),
-            U("Mencocokkan SK pensiun dengan data BKN", n="cocok"),
+            U("Mencocokkan SK pensiun dengan data BKN", n="cocok", c="cek-data-siasn"),
             BR("Menghitung manfaat pensiun dan THT", c="hitung-manfaat"),
             U("Menerbitkan surat keputusan pembayaran pensiun"),
             SV("Membayarkan pensiun pertama dan THT ke rekening peserta", n="bayar", c="bayar-pensiun"),
@@ -210,7 +210,7 @@ MODELS += [
             L("Satuan Kerja Kemenkes"),
             S("Pemberitahuan BUP dari SIASN", ev="message", n="in"),
             T("Pendataan pegawai yang memasuki BUP", c="inventarisasi-pensiun"),
-            T("Pengumpulan berkas pensiun dari pegawai"),
+            T("Pengumpulan berkas pensiun dari pegawai", c="kumpul-berkas"),
             L("Biro Organisasi dan Sumber Daya Manusia Kemenkes"),
             T("Pemeriksaan berkas usul pensiun", c="verif-berkas"),
             T("Verifikasi data kepegawaian di SIASN", c="cek-data-siasn"),
@@ -354,7 +354,7 @@ MODELS += [
             T("Pemadanan NIK peserta dengan data Dukcapil", c="validasi-nik", n="nik"),
             X("Otentikasi berhasil?", alt=[("tunda", "Tidak")]),
             T("Memperbarui status hidup peserta", c="mutakhir-peserta-taspen"),
-            T("Mengirim notifikasi hasil otentikasi kepada peserta", c="notif-pemohon"),
+            T("Mengirim notifikasi hasil otentikasi kepada peserta", c="notif-pemohon", n="notifoten"),
             T("Melanjutkan pembayaran pensiun bulanan", n="lanjut"),
             E("Peserta terotentikasi"),
             T("Menangguhkan pembayaran pensiun", n="tunda"),
@@ -406,3 +406,8 @@ THEME = dict(
     spbe_codes=["PB.06.01", "PB.06.03", "LA.02.05"],
     models=["manajemen-asn/*.bpmn"],
 )
+
+NON_MATCHES += [
+    ((F + "taspen-otentikasi-peserta-pensiun.bpmn", "ingat"), (F + "taspen-otentikasi-peserta-pensiun.bpmn", "notifoten"),
+     "mengirim pengingat (permintaan) vs memberitahukan hasil"),
+]

@@ -68,7 +68,7 @@ MODELS = [
                  X("Persyaratan lengkap?", alt=[("perbaiki", "Tidak")]),
                  L("Tim Teknis Perizinan Provinsi"),
                  T("Melakukan pemeriksaan lapangan", c="peninjauan-lapangan"),
-                 T("Menyusun berita acara pemeriksaan lapangan", c="bap-lapangan"),
+                 T("Menyusun berita acara pemeriksaan lapangan", c="bap-lapangan", n="bap"),
                  T("Menyusun rekomendasi teknis", c="kajian-teknis"),
                  L("Bidang Pelayanan Perizinan DPMPTSP"),
                  X("Rekomendasi?", alt=[("tolak", "Tidak layak")], yes="Layak"),
