@@ -358,8 +358,9 @@ fn assign_process(
 
 /// The owner of a process as a whole (the target of a call activity): its
 /// pool when that resolves, else the model's place, else the agency of the
-/// first activities reached from its start events when they agree, else the
-/// only agency among its activities.
+/// first agency activities reached from its start events (passing through
+/// actors' and unowned activities) when they agree, else the only agency
+/// among its activities.
 fn process_owner(
     resolver: &Resolver<'_>,
     model: &Model,
@@ -380,22 +381,50 @@ fn process_owner(
     if place.is_some() {
         return place;
     }
-    let firsts = crate::handoff::first_activities(process);
-    let owners: BTreeSet<&Party> = firsts
-        .iter()
-        .filter_map(|id| assigned.nodes.get(id.as_str()))
-        .collect();
+    let owners = first_agencies(process, assigned);
     if owners.len() == 1 {
-        return owners.into_iter().next().cloned();
+        return owners.into_iter().next();
     }
     let all: BTreeSet<&Party> = process
         .flow_nodes
         .iter()
         .filter(|n| n.is_activity())
         .filter_map(|n| assigned.nodes.get(&n.id))
+        .filter(|p| p.is_agency)
         .collect();
     if all.len() == 1 {
         return all.into_iter().next().cloned();
     }
     pool_party
+}
+
+/// Agencies of the first activities owned by an agency that are reached from
+/// the process's top-level start events (or, without start events, from its
+/// top-level activities without incoming flow), passing through gateways,
+/// events, and activities of actors or of nobody.
+fn first_agencies(process: &Process, assigned: &ModelAgencies) -> BTreeSet<Party> {
+    let mut out = BTreeSet::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut queue: std::collections::VecDeque<&str> = crate::handoff::first_activities(process)
+        .iter()
+        .filter_map(|id| process.node(id).map(|n| n.id.as_str()))
+        .collect();
+    while let Some(id) = queue.pop_front() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some(node) = process.node(id) else {
+            continue;
+        };
+        if node.is_activity() {
+            if let Some(p) = assigned.nodes.get(id).filter(|p| p.is_agency) {
+                out.insert(p.clone());
+                continue;
+            }
+        }
+        for f in process.sequence_flows.iter().filter(|f| f.source_ref == id) {
+            queue.push_back(&f.target_ref);
+        }
+    }
+    out
 }

@@ -790,11 +790,11 @@ fn ping_pongs(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
                 },
                 rationale: Rationale {
                     id: format!(
-                        "Dalam proses \u{201c}{}\u{201d}, pekerjaan berpindah dari {a} ke {b} lalu kembali ke {a} ({} kali). Gabungkan langkah-langkah itu di satu instansi, atau beri {a} akses langsung ke layanan {b}, sehingga kontak dan waktu tunggu berkurang. Praktik terbaik: {h_id}.",
+                        "Dalam proses \u{201c}{}\u{201d}, pekerjaan berpindah dari {a} ke {b} lalu kembali ke {a} ({}\u{00d7}). Gabungkan langkah-langkah itu di satu instansi, atau beri {a} akses langsung ke layanan {b}, sehingga kontak dan waktu tunggu berkurang. Praktik terbaik: {h_id}.",
                         ps.name, pps.len()
                     ),
                     en: format!(
-                        "In \u{201c}{}\u{201d}, work goes from {a} to {b} and back to {a} ({} times). Let one agency do those steps, or give {a} direct access to {b}'s service, to cut contacts and waiting. Best practice: {h_en}.",
+                        "In \u{201c}{}\u{201d}, work goes from {a} to {b} and back to {a} ({}\u{00d7}). Let one agency do those steps, or give {a} direct access to {b}'s service, to cut contacts and waiting. Best practice: {h_en}.",
                         ps.name, pps.len()
                     ),
                 },
