@@ -385,6 +385,51 @@ MODELS += [
     ], di=False),
 ]
 
+MODELS += [
+    # ------------------------------------------------------------------ what shared administration replaces: per-ministry correspondence
+    Model(F + "kemenkes-pengelolaan-naskah-dinas-masuk.bpmn", "signavio", [
+        Pool("Kementerian Kesehatan", pid="sid-KEMENKES-NASKAH-MASUK", pname="Pengelolaan Naskah Dinas Masuk",
+             stores=[("srikandi", "SRIKANDI")], nodes=[
+                 L("Biro Umum Kemenkes"),
+                 S("Naskah dinas diterima", ev="message", n="in"),
+                 T("Menerima naskah dinas fisik dan elektronik"),
+                 T("Memindai naskah dinas fisik"),
+                 T("Mencatat naskah dinas masuk di SRIKANDI", c="agenda-surat", w=["srikandi"], n="catatsurat"),
+                 T("Meneruskan naskah kepada pimpinan"),
+                 T("Mendisposisikan naskah dinas kepada unit kerja", c="disposisi"),
+                 L("Satuan Kerja Kemenkes"),
+                 T("Mendistribusikan naskah dinas ke unit pengolah", c="distribusi-surat"),
+                 T("Menyusun konsep naskah balasan"),
+                 T("Paraf berjenjang dan TTE naskah balasan", c="tte"),
+                 T("Mengirim naskah balasan melalui SRIKANDI", n="balas"),
+                 L("Biro Umum Kemenkes"),
+                 T("Mengarsipkan naskah dinas", c="arsip", r=["srikandi"]),
+                 E("Naskah selesai diproses"),
+             ]),
+        Pool("Otorita IKN", blackbox=True),
+    ], msgs=[("@1", "in", "Naskah dinas"), ("balas", "@1", "Naskah balasan")]),
+
+    # ------------------------------------------------------------------ what shared administration replaces: per-ministry office supplies
+    Model(F + "kemendikbudristek-permintaan-persediaan-atk.bpmn", "semantic", [
+        Pool("Kemendikbudristek", pid="_kemendikbud-atk", pname="Permintaan Persediaan Alat Tulis Kantor", nodes=[
+            L("Unit Kerja Eselon I Kemendikbudristek"),
+            S("Kebutuhan ATK unit kerja"),
+            T("Mengajukan permintaan ATK melalui aplikasi persediaan", c="minta-atk"),
+            L("Biro Umum dan Pengadaan Barang dan Jasa Kemendikbudristek"),
+            T("Persetujuan permintaan ATK oleh Kepala Bagian Umum", n="setujuatk"),
+            T("Memeriksa stok persediaan di gudang", n="stok"),
+            X("Stok cukup?", alt=[("beli", "Tidak")]),
+            XJ(n="gab"),
+            T("Menyerahkan ATK kepada unit peminta", c="atk"),
+            T("Mencatat mutasi persediaan di SAKTI"),
+            T("Menyusun laporan persediaan bulanan"),
+            E("Permintaan terpenuhi"),
+            T("Mengajukan pengadaan ATK melalui e-Katalog", n="beli"),
+            T("Menerima dan memeriksa barang dari penyedia", go="gab"),
+        ]),
+    ]),
+]
+
 THEME = dict(
     code="ASN-IKN",
     name_id="Pemindahan ASN ke IKN",
@@ -432,4 +477,11 @@ NON_MATCHES += [
      "menyiapkan ruang kerja pegawai baru vs menyiapkan ruang rapat"),
     ((F + "pupr-alokasi-hunian-asn.bpmn", "bast"), ("perizinan/dpmptsp-izin-usaha-risiko-menengah-tinggi.bpmn", "bap"),
      "berita acara serah terima unit vs berita acara pemeriksaan lapangan"),
+]
+
+NON_MATCHES += [
+    ((F + "kemendikbudristek-permintaan-persediaan-atk.bpmn", "setujuatk"), (F + "kemendikbudristek-peminjaman-ruang-rapat.bpmn", "setuju"),
+     "menyetujui permintaan ATK vs menyetujui peminjaman ruang: different object"),
+    ((F + "kemenkes-pengelolaan-naskah-dinas-masuk.bpmn", "balas"), (F + "kemenkes-pengelolaan-naskah-dinas-masuk.bpmn", "catatsurat"),
+     "mengirim naskah keluar vs mencatat naskah masuk"),
 ]

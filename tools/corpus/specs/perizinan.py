@@ -241,7 +241,7 @@ MODELS += [
             T("Mengunggah pertimbangan teknis ke OSS", n="unggah", c="unggah-oss"),
             E("Pertimbangan teknis terbit"),
         ]),
-        Pool("Pelaku Usaha", blackbox=True),
+        Pool("Pemohon", blackbox=True),
     ], msgs=[("@1", "in", "Permohonan KKPR")], encoding="ISO-8859-1"),
 
     # ------------------------------------------------------------------ flawed on purpose: dangling flow, old export
