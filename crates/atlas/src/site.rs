@@ -237,10 +237,11 @@ impl<'i, 'a> Site<'i, 'a> {
         match self.model_by_key.get(key.model.as_str()) {
             Some(&mi) => {
                 let m = self.input.models[mi].model;
-                let frag = if m.flow_nodes().any(|(_, n)| n.id == key.id) {
-                    format!("#{}", anchor(&key.id))
-                } else {
-                    String::new()
+                // activities have a row in the table; other flow nodes only a diagram shape
+                let frag = match m.flow_nodes().find(|(_, n)| n.id == key.id) {
+                    Some((_, n)) if n.is_activity() => format!("#{}", anchor(&key.id)),
+                    Some(_) => format!("#d-{}", file_stem(&key.id)),
+                    None => String::new(),
                 };
                 Link {
                     href: format!("{root}{}{frag}", self.model_urls[mi]),
