@@ -20,7 +20,12 @@ pub(crate) fn validate(model: &mut Model, src: &str, plane_pos: &[Position], roo
     let mut out = Vec::new();
     let ids = Ids::collect(model, root_pos);
     duplicate_ids(model, &ids, &mut out);
-    let known = |id: &str| ids.first.contains_key(id) || id_in_source(src, id);
+    // Ids of elements the model does not keep, read from the source on the
+    // first miss (one pass).
+    let source_ids: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
+    let known = |id: &str| {
+        ids.first.contains_key(id) || source_ids.get_or_init(|| ids_in_source(src)).contains(id)
+    };
 
     let participants: HashSet<&str> = model
         .collaborations
@@ -190,34 +195,33 @@ fn dangling(what: &str, id: &str, attr: &str, target: &str, pos: Position) -> Di
     )
 }
 
-/// Whether `id="…"` (or `id='…'`) occurs in the source: the id of an element
-/// the model does not keep.
-fn id_in_source(src: &str, id: &str) -> bool {
-    if id.is_empty() {
-        return false;
-    }
+/// The values of every `id` attribute in the source (any element, any
+/// prefix): ids of elements the model does not keep.
+fn ids_in_source(src: &str) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    let bytes = src.as_bytes();
     let mut from = 0;
-    while let Some(i) = src[from..].find(id) {
+    while let Some(i) = src[from..].find("id=") {
         let at = from + i;
-        let before = &src[..at];
-        let after = &src[at + id.len()..];
-        let quoted = (before.ends_with('"') && after.starts_with('"'))
-            || (before.ends_with('\'') && after.starts_with('\''));
-        if quoted {
-            let attr = before[..before.len() - 1].trim_end();
-            if let Some(attr) = attr.strip_suffix('=') {
-                if attr.trim_end().ends_with("id") {
-                    let name_start = attr.trim_end();
-                    let prev = name_start[..name_start.len() - 2].chars().last();
-                    if prev.is_none_or(|c| c.is_whitespace() || c == ':') {
-                        return true;
-                    }
-                }
-            }
+        from = at + 3;
+        // `id` must be a whole attribute name: preceded by whitespace or `:`.
+        let before = at.checked_sub(1).map(|j| bytes[j]);
+        if !before.is_some_and(|b| b.is_ascii_whitespace() || b == b':') {
+            continue;
         }
-        from = at + id.len().max(1);
+        let Some(&quote) = bytes.get(at + 3) else {
+            break;
+        };
+        if quote != b'"' && quote != b'\'' {
+            continue;
+        }
+        let start = at + 4;
+        if let Some(len) = src[start..].find(quote as char) {
+            out.insert(&src[start..start + len]);
+            from = start + len;
+        }
     }
-    false
+    out
 }
 
 fn check_association(a: &Association, known: &dyn Fn(&str) -> bool, out: &mut Vec<Diagnostic>) {
