@@ -409,6 +409,11 @@ impl CrossAgencyGraph {
         self.flow.get(&(model, id.to_string())).copied()
     }
 
+    /// The graph node of a pool.
+    pub fn participant_node(&self, model: usize, id: &str) -> Option<NodeIndex> {
+        self.participants.get(&(model, id.to_string())).copied()
+    }
+
     /// The graph node of a process.
     pub fn process_node(&self, model: usize, process: usize) -> Option<NodeIndex> {
         self.processes.get(&(model, process)).copied()

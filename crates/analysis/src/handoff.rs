@@ -643,11 +643,8 @@ pub fn process_stats(ctx: &Ctx<'_>, handoffs: &[Handoff]) -> Vec<ProcessStats> {
             .models
             .binary_search_by(|m| m.path.as_str().cmp(&ep.model))
             .ok()?;
-        g.flow_node(mi, &ep.id).or_else(|| {
-            g.graph.node_indices().find(|&n| {
-                matches!(g.graph.node_weight(n), Some(GraphNode::Participant { model, id }) if *model == mi && id == &ep.id)
-            })
-        })
+        g.flow_node(mi, &ep.id)
+            .or_else(|| g.participant_node(mi, &ep.id))
     };
     let path_kinds =
         |h: &Handoff| matches!(h.kind, HandoffKind::ControlFlow | HandoffKind::MessageFlow);
@@ -710,6 +707,15 @@ pub fn process_stats(ctx: &Ctx<'_>, handoffs: &[Handoff]) -> Vec<ProcessStats> {
         memo[i] = Some(best + 1);
         best + 1
     }
+    let mut by_process: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, h) in handoffs.iter().enumerate() {
+        if let Some(p) = &h.process {
+            by_process
+                .entry((h.from.model.as_str(), p.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
     let mut stats = Vec::new();
     for (mi, rm) in ctx.models.iter().enumerate() {
         if !ctx.included.get(mi).copied().unwrap_or(false) {
@@ -718,12 +724,10 @@ pub fn process_stats(ctx: &Ctx<'_>, handoffs: &[Handoff]) -> Vec<ProcessStats> {
         for (pi, p) in rm.model.processes.iter().enumerate() {
             let activities: Vec<&peta_bpmn::FlowNode> =
                 p.flow_nodes.iter().filter(|n| n.is_activity()).collect();
-            let mine: Vec<usize> = handoffs
-                .iter()
-                .enumerate()
-                .filter(|(_, h)| h.from.model == rm.path && h.process.as_deref() == Some(&p.id))
-                .map(|(i, _)| i)
-                .collect();
+            let mine: Vec<usize> = by_process
+                .get(&(rm.path.as_str(), p.id.as_str()))
+                .cloned()
+                .unwrap_or_default();
             if activities.is_empty() && mine.is_empty() {
                 continue;
             }
