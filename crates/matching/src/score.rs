@@ -131,6 +131,24 @@ pub(crate) fn score(
         .filter(|t| a.actions.binary_search(&t.canonical).is_err())
         .collect();
     let w = |t: &crate::profile::Term| weights.idf(&t.canonical) * t.role_weight;
+    // Adjunct terms (systems, agencies, recipients) differ between agencies
+    // by nature: they count only when both sides share them.
+    let is_adjunct = |t: &crate::profile::Term| t.role_weight < 1.0;
+    let shares = |t: &crate::profile::Term, other: &[&crate::profile::Term]| {
+        other
+            .iter()
+            .any(|u| u.canonical == t.canonical || lex.are_related(&t.canonical, &u.canonical))
+    };
+    let a_terms: Vec<_> = a_terms
+        .iter()
+        .copied()
+        .filter(|t| !is_adjunct(t) || shares(t, &b_terms))
+        .collect();
+    let b_terms: Vec<_> = b_terms
+        .iter()
+        .copied()
+        .filter(|t| !is_adjunct(t) || shares(t, &a_terms))
+        .collect();
     let wa: f64 = a_terms.iter().map(|t| w(t)).sum();
     let wb: f64 = b_terms.iter().map(|t| w(t)).sum();
     let mut common_a = 0.0;
@@ -219,6 +237,10 @@ pub(crate) fn score(
 /// IDF-weighted Dice of neighbour tokens, averaged with lane-name Dice when
 /// both elements have lanes.
 fn context(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
+    if a.context.is_empty() || b.context.is_empty() {
+        // Nothing to compare: neutral.
+        return 0.5;
+    }
     let neighbours = weighted_dice(&a.context, &b.context, weights);
     if a.lane.is_empty() || b.lane.is_empty() {
         neighbours

@@ -288,6 +288,15 @@ impl Lexicon {
             Lang::Indonesian => [w, &id_stem.root, &en_stem],
             Lang::English => [w, &en_stem, &id_stem.root],
         };
+        let found = self.term_index.get(keys[0]).or_else(|| {
+            keys[1..]
+                .iter()
+                .find_map(|k| self.stem_index.get(*k).or_else(|| self.term_index.get(*k)))
+        });
+        if let Some(&i) = found {
+            let c = &self.concepts[i];
+            return (c.name.clone(), Some(c.kind), verbal);
+        }
         for k in keys {
             if let Some(&i) = self.term_index.get(k) {
                 let c = &self.concepts[i];

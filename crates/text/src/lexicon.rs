@@ -163,8 +163,10 @@ pub struct Lexicon {
     pub(crate) roots_id: HashSet<String>,
     pub(crate) known_en: HashSet<String>,
     pub(crate) concepts: Vec<Concept>,
-    /// Single-word key (surface form or stem) → concept index.
+    /// Single-word term as written → concept index.
     pub(crate) term_index: HashMap<String, usize>,
+    /// Stem of a single-word term → concept index.
+    pub(crate) stem_index: HashMap<String, usize>,
     /// Multi-word key (per-word stems) → concept index.
     pub(crate) phrase_index: HashMap<Vec<String>, usize>,
     pub(crate) longest_phrase: usize,
@@ -334,6 +336,7 @@ impl Lexicon {
         self.expansions.clear();
         self.longest_phrase = 1;
         let mut term_index = HashMap::new();
+        let mut stem_index = HashMap::new();
         let mut phrase_index = HashMap::new();
         for (i, c) in self.concepts.iter().enumerate() {
             let terms = c
@@ -357,7 +360,7 @@ impl Lexicon {
                         } else {
                             stem_en::stem(w)
                         };
-                        term_index.entry(stem).or_insert(i);
+                        stem_index.entry(stem).or_insert(i);
                     }
                     n => {
                         self.longest_phrase = self.longest_phrase.max(n);
@@ -377,6 +380,7 @@ impl Lexicon {
             }
         }
         self.term_index = term_index;
+        self.stem_index = stem_index;
         self.phrase_index = phrase_index;
         self.expansions = expansions;
     }

@@ -1,0 +1,142 @@
+//! What the matcher links and what it must not link, on real-style labels.
+
+use peta_matching::{Activity, ActivityKind, Matcher};
+
+fn act(model: &str, id: &str, label: &str) -> Activity {
+    Activity::new(model, id, label, ActivityKind::Activity)
+}
+
+/// Score of two labels in a small repository (so that IDF is meaningful).
+fn score(a: &str, b: &str) -> Option<f64> {
+    let filler = [
+        "Menerima permohonan izin",
+        "Mengirim surat undangan",
+        "Membayar biaya layanan",
+        "Menyusun laporan bulanan",
+        "Mengunggah dokumen persyaratan",
+        "Receive application",
+        "Send invoice",
+    ];
+    let mut acts = vec![act("a", "1", a), act("b", "2", b)];
+    for (i, l) in filler.iter().enumerate() {
+        acts.push(act(&format!("f{i}"), "x", l));
+    }
+    Matcher::with_defaults()
+        .explain(&acts, 0, 1)
+        .map(|e| e.score)
+}
+
+fn linked(a: &str, b: &str) -> bool {
+    score(a, b).is_some_and(|s| s >= peta_matching::config::MATCH_THRESHOLD)
+}
+
+#[test]
+fn links_inflections_synonyms_and_languages() {
+    assert!(linked(
+        "Memverifikasi berkas usulan",
+        "Verifikasi dokumen usulan"
+    ));
+    assert!(linked(
+        "Pemeriksaan berkas permohonan",
+        "Memeriksa berkas permohonan"
+    ));
+    assert!(linked(
+        "Verify application documents",
+        "Memverifikasi berkas permohonan"
+    ));
+    assert!(linked(
+        "Menerbitkan SK pensiun",
+        "Penerbitan surat keputusan pensiun"
+    ));
+    assert!(linked(
+        "Mengajukan usulan pensiun",
+        "Pengajuan usulan pensiun"
+    ));
+}
+
+#[test]
+fn separates_business_objects() {
+    assert!(!linked(
+        "Verifikasi data kependudukan",
+        "Verifikasi data keuangan"
+    ));
+    assert!(!linked("Menerbitkan SK pensiun", "Menerbitkan SP2D"));
+}
+
+#[test]
+fn opposite_actions_veto() {
+    assert_eq!(score("Menerima berkas", "Mengirim berkas"), None);
+    assert_eq!(score("Receive application", "Send application"), None);
+    assert_eq!(score("Menyetujui permohonan", "Menolak permohonan"), None);
+}
+
+#[test]
+fn different_actions_on_one_object_do_not_match() {
+    assert!(!linked(
+        "Memeriksa berkas usulan",
+        "Mengarsipkan berkas usulan"
+    ));
+    assert!(!linked("Check documents", "Send documents"));
+}
+
+#[test]
+fn long_indonesian_labels_with_agencies_and_systems() {
+    // Agencies and systems sit in adjunct phrases and weigh less.
+    assert!(linked(
+        "Validasi NIK pemohon melalui layanan Dukcapil",
+        "Memvalidasi data kependudukan pemohon"
+    ));
+    assert!(linked(
+        "Mengunggah dokumen persyaratan ke SIASN",
+        "Unggah dokumen persyaratan melalui aplikasi OSS"
+    ));
+}
+
+#[test]
+fn events_match_events_only() {
+    let acts = vec![
+        Activity::new("a", "1", "Berkas diterima", ActivityKind::Event),
+        act("b", "2", "Berkas diterima"),
+        Activity::new("c", "3", "Berkas diterima", ActivityKind::Event),
+    ];
+    let m = Matcher::with_defaults();
+    assert!(m.explain(&acts, 0, 1).is_none());
+    assert!(m.explain(&acts, 0, 2).is_some());
+    let r = m.match_repository(&acts);
+    assert_eq!(r.groups.len(), 1);
+    assert_eq!(r.groups[0].members, vec![0, 2]);
+}
+
+#[test]
+fn one_to_many_and_explanations() {
+    let a = vec![act("a", "1", "Check and evaluate application")];
+    let b = vec![
+        act("b", "1", "Check application"),
+        act("b", "2", "Evaluate application"),
+        act("b", "3", "Archive application"),
+    ];
+    let found = Matcher::with_defaults().match_pair(&a, &b);
+    let targets: Vec<usize> = found.iter().map(|c| c.b).collect();
+    assert_eq!(targets, vec![0, 1]);
+    for c in &found {
+        assert!(c.why.shared_tokens.contains(&"application".to_string()));
+        assert!(c.why.summary().contains("score"));
+    }
+}
+
+#[test]
+fn groups_gather_across_models_with_confidence() {
+    let acts = vec![
+        act("bkn", "1", "Memverifikasi berkas usulan pensiun"),
+        act("taspen", "2", "Verifikasi berkas usul pensiun"),
+        act("pemda", "3", "Pemeriksaan berkas usulan pensiun"),
+        act("bkn", "4", "Menerbitkan SK pensiun"),
+        act("taspen", "5", "Membayar tunjangan hari tua"),
+    ];
+    let r = Matcher::with_defaults().match_repository(&acts);
+    assert_eq!(r.groups.len(), 1, "{:?}", r.groups);
+    let g = &r.groups[0];
+    assert_eq!(g.members, vec![0, 1, 2]);
+    assert!(g.confidence > 0.6 && g.confidence <= 1.0);
+    assert!(!g.label.is_empty());
+}
