@@ -92,6 +92,10 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
+use std::collections::HashSet;
+
+use peta_text::Lexicon;
+
 use crate::graph::{Category, CrossAgencyGraph, GraphEdge, GraphNode};
 use crate::Repository;
 
@@ -107,6 +111,9 @@ pub fn requests(
 ) -> Vec<DataRequest> {
     let mut out = Vec::new();
     for (key, on) in graph.business_objects() {
+        if key.starts_with(crate::graph::UNNAMED_OBJECT) {
+            continue;
+        }
         let mut reads = BTreeSet::new();
         let mut writes = BTreeSet::new();
         for e in graph.graph.edges_directed(on, Direction::Outgoing) {
@@ -237,9 +244,59 @@ fn data_use(
     })
 }
 
+/// Business-object keys through the text lexicon: labels are analysed into
+/// canonical tokens (abbreviations expanded, synonyms and morphological
+/// variants folded: `SK Pensiun` = `Surat Keputusan Pensiun`, `KTP` =
+/// `Kartu Tanda Penduduk`, `Usul` = `Usulan`), the canonical forms of the
+/// [`CARRIER_WORDS`] and one-letter tokens dropped, the rest sorted.
+pub struct ObjectKeys<'a> {
+    lexicon: &'a Lexicon,
+    carriers: HashSet<String>,
+}
+
+impl<'a> ObjectKeys<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Self {
+        let carriers = CARRIER_WORDS
+            .iter()
+            .flat_map(|w| lexicon.analyze(w).tokens.into_iter().map(|t| t.canonical))
+            .collect();
+        ObjectKeys { lexicon, carriers }
+    }
+
+    /// The key of a data object or store label (empty when nothing is left).
+    pub fn key(&self, label: &str) -> String {
+        let mut words: Vec<String> = self
+            .lexicon
+            .analyze(label)
+            .tokens
+            .into_iter()
+            .filter(|t| !CARRIER_WORDS.contains(&t.text.as_str()))
+            .map(|t| t.canonical)
+            .filter(|c| c.chars().count() > 1 && !self.carriers.contains(c))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        if words.is_empty() {
+            return object_key(label);
+        }
+        words.join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::object_key;
+    use super::{object_key, ObjectKeys};
+
+    #[test]
+    fn lexicon_keys_fold_abbreviations_and_variants() {
+        let lex = peta_text::Lexicon::bundled();
+        let k = ObjectKeys::new(&lex);
+        assert_eq!(k.key("SK Pensiun"), k.key("Surat Keputusan Pensiun"));
+        assert_eq!(k.key("KTP"), k.key("Fotokopi Kartu Tanda Penduduk"));
+        assert_eq!(k.key("Usul Pensiun"), k.key("Berkas usulan pensiun"));
+        assert_ne!(k.key("SK Pensiun"), k.key("SK Mutasi"));
+        assert_eq!(k.key("Data"), "");
+    }
 
     #[test]
     fn carrier_words_and_order_do_not_matter() {

@@ -17,7 +17,12 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 use crate::agency::{ModelAgencies, Party};
+use crate::data::ObjectKeys;
 use crate::repository::RepoModel;
+
+/// Prefix of business-object keys of unnamed data objects (private to one
+/// process, never a repeated data request).
+pub const UNNAMED_OBJECT: &str = "#";
 
 /// What a flow node is, for traversal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,10 +120,14 @@ pub struct CrossAgencyGraph {
 impl CrossAgencyGraph {
     /// Builds the graph for every model (all of them, so call activities
     /// resolve across the whole repository). `agencies[i]` belongs to `models[i]`.
-    pub fn build(models: &[RepoModel], agencies: &[ModelAgencies]) -> CrossAgencyGraph {
+    pub fn build(
+        models: &[RepoModel],
+        agencies: &[ModelAgencies],
+        keys: &ObjectKeys<'_>,
+    ) -> CrossAgencyGraph {
         let mut g = CrossAgencyGraph::default();
         for (mi, (rm, ma)) in models.iter().zip(agencies).enumerate() {
-            g.add_model(mi, &rm.model, ma);
+            g.add_model(mi, &rm.model, ma, keys);
         }
         g.link_calls(models);
         g
@@ -154,7 +163,7 @@ impl CrossAgencyGraph {
         n
     }
 
-    fn add_model(&mut self, mi: usize, model: &Model, ma: &ModelAgencies) {
+    fn add_model(&mut self, mi: usize, model: &Model, ma: &ModelAgencies, keys: &ObjectKeys<'_>) {
         for p in model.collaborations.iter().flat_map(|c| &c.participants) {
             let n = self.graph.add_node(GraphNode::Participant {
                 model: mi,
@@ -196,7 +205,7 @@ impl CrossAgencyGraph {
                 self.graph.add_edge(n, pn, GraphEdge::InProcess);
                 self.own(n, ma.nodes.get(&node.id));
             }
-            self.add_process_edges(mi, process);
+            self.add_process_edges(mi, process, keys);
         }
         for mf in model.collaborations.iter().flat_map(|c| &c.message_flows) {
             let (Some(s), Some(t)) = (
@@ -210,7 +219,7 @@ impl CrossAgencyGraph {
         }
     }
 
-    fn add_process_edges(&mut self, mi: usize, process: &Process) {
+    fn add_process_edges(&mut self, mi: usize, process: &Process, keys: &ObjectKeys<'_>) {
         for sf in &process.sequence_flows {
             if let (Some(&s), Some(&t)) = (
                 self.flow.get(&(mi, sf.source_ref.clone())),
@@ -304,9 +313,11 @@ impl CrossAgencyGraph {
                 let Some((data, label, store)) = identity(r) else {
                     continue;
                 };
-                let key = crate::data::object_key(&label);
+                let mut key = keys.key(&label);
                 if key.is_empty() {
-                    continue;
+                    // Unnamed (or only "Data", "Dokumen"): still a data object
+                    // for data handoffs, but private to its process.
+                    key = format!("{UNNAMED_OBJECT}{mi}/{}/{data}", process.id);
                 }
                 let on = self.object_node(&key);
                 match da.direction {

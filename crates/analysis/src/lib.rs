@@ -145,7 +145,8 @@ pub fn analyze_with(
         let log = if *inc { &mut names } else { &mut scratch };
         assigned.push(agency::assign(&resolver, rm, log));
     }
-    let mut graph = graph::CrossAgencyGraph::build(&repo.models, &assigned);
+    let keys = data::ObjectKeys::new(matcher.lexicon());
+    let mut graph = graph::CrossAgencyGraph::build(&repo.models, &assigned, &keys);
 
     let occurrences = occurrences(repo, &included, &assigned, &resolver);
 

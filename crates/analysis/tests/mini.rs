@@ -1,6 +1,7 @@
 //! Handoff semantics, agency resolution and statistics on a small hand-made
 //! repository (`tests/fixtures/mini`), every expected value worked out by hand.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use peta_analysis::{analyze, AnalysisOptions, Handoff, HandoffKind, Repository};
@@ -292,4 +293,169 @@ fn recommendations_are_typed_scored_and_ranked() {
         a.recommendations[2]
     );
     assert_eq!(a.recommendations[2].themes, ["GAJI", "PENSIUN"]);
+}
+
+#[test]
+fn unnamed_data_objects_still_hand_off_but_are_no_data_request() {
+    let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <process id="P">
+    <laneSet id="LS">
+      <lane id="L1" name="BKN"><flowNodeRef>A</flowNodeRef></lane>
+      <lane id="L2" name="Taspen"><flowNodeRef>B</flowNodeRef><flowNodeRef>C</flowNodeRef></lane>
+    </laneSet>
+    <task id="A" name="Menyusun"><dataOutputAssociation id="o1"><targetRef>R1</targetRef></dataOutputAssociation></task>
+    <task id="B" name="Membaca"><dataInputAssociation id="i1"><sourceRef>R2</sourceRef></dataInputAssociation></task>
+    <task id="C" name="Membaca lagi"><dataInputAssociation id="i2"><sourceRef>R1</sourceRef></dataInputAssociation></task>
+    <dataObject id="O1"/>
+    <dataObjectReference id="R1" name="Dokumen" dataObjectRef="O1"/>
+    <dataObjectReference id="R2" dataObjectRef="O1"/>
+  </process>
+</definitions>"#;
+    let model = peta_bpmn::parse_bytes("x", "x.bpmn", xml.as_bytes(), &Default::default()).unwrap();
+    let registry = mini().registry;
+    let repo = Repository::from_models(
+        vec![peta_analysis::RepoModel {
+            path: "x.bpmn".into(),
+            model,
+        }],
+        registry,
+    );
+    let a = analyze(&repo, &AnalysisOptions::default());
+    let got: Vec<String> = a.handoffs.iter().map(row).collect();
+    assert_eq!(
+        got,
+        [
+            "data x.bpmn#A(BKN) -> x.bpmn#B(TASPEN)",
+            "data x.bpmn#A(BKN) -> x.bpmn#C(TASPEN)",
+        ]
+    );
+    assert!(a.data_requests.is_empty());
+}
+
+fn pool_model(
+    key: &str,
+    pool: &str,
+    tasks: &[(&str, &str)],
+    data: &[(&str, &str, bool)],
+) -> peta_analysis::RepoModel {
+    // tasks: (id, label) in sequence; data: (task id, object label, written?)
+    let mut xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <collaboration id="C"><participant id="Pool" name="{pool}" processRef="P"/></collaboration>
+  <process id="P" name="Proses {pool}">
+    <startEvent id="S"/>
+"#
+    );
+    for (id, label) in tasks {
+        let mut assoc = String::new();
+        for (i, (t, obj, written)) in data.iter().enumerate() {
+            if t == id {
+                let _ = obj;
+                if *written {
+                    assoc += &format!(
+                        r#"<dataOutputAssociation id="o{i}"><targetRef>R{i}</targetRef></dataOutputAssociation>"#
+                    );
+                } else {
+                    assoc += &format!(
+                        r#"<dataInputAssociation id="i{i}"><sourceRef>R{i}</sourceRef></dataInputAssociation>"#
+                    );
+                }
+            }
+        }
+        xml += &format!("    <userTask id=\"{id}\" name=\"{label}\">{assoc}</userTask>\n");
+    }
+    for (i, (_, obj, _)) in data.iter().enumerate() {
+        xml += &format!("    <dataObjectReference id=\"R{i}\" name=\"{obj}\" dataObjectRef=\"O{i}\"/><dataObject id=\"O{i}\"/>\n");
+    }
+    xml += "    <endEvent id=\"E\"/>\n";
+    let mut prev = "S".to_string();
+    for (i, (id, _)) in tasks.iter().enumerate() {
+        xml +=
+            &format!("    <sequenceFlow id=\"F{i}\" sourceRef=\"{prev}\" targetRef=\"{id}\"/>\n");
+        prev = id.to_string();
+    }
+    xml += &format!("    <sequenceFlow id=\"Fend\" sourceRef=\"{prev}\" targetRef=\"E\"/>\n  </process>\n</definitions>\n");
+    let model = peta_bpmn::parse_bytes(
+        key,
+        &format!("{key}.bpmn"),
+        xml.as_bytes(),
+        &Default::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    peta_analysis::RepoModel {
+        path: format!("{key}.bpmn"),
+        model,
+    }
+}
+
+#[test]
+fn duplicated_work_fragments_similar_processes_and_data_requests() {
+    use peta_analysis::RecommendationKind as K;
+    let steps = [
+        ("T1", "Menerima berkas usulan pensiun"),
+        ("T2", "Memverifikasi kelengkapan berkas usulan pensiun"),
+        ("T3", "Menerbitkan surat keputusan pensiun"),
+    ];
+    let repo = Repository::from_models(
+        vec![
+            pool_model("bkn", "BKN", &steps, &[("T2", "KTP", false)]),
+            pool_model(
+                "taspen",
+                "Taspen",
+                &steps,
+                &[("T2", "Kartu Tanda Penduduk", false)],
+            ),
+            pool_model(
+                "kemenkeu",
+                "Kemenkeu",
+                &[("K1", "Mencetak e-KTP")],
+                &[("K1", "Fotokopi e-KTP", true)],
+            ),
+        ],
+        mini().registry,
+    );
+    let a = analyze(&repo, &AnalysisOptions::default());
+    assert_eq!(a.shared_activities.len(), 3, "{:#?}", a.shared_activities);
+    for g in &a.shared_activities {
+        assert_eq!(g.agencies, ["BKN", "TASPEN"]);
+        assert_eq!(g.members.len(), 2);
+        assert!(g.id.starts_with("SA-"));
+    }
+    assert_eq!(a.fragments.len(), 1, "{:#?}", a.fragments);
+    let f = &a.fragments[0];
+    assert_eq!(f.groups.len(), 3);
+    assert_eq!(f.occurrences.len(), 2);
+    assert_eq!(f.occurrences[0].ids, ["T1", "T2", "T3"]);
+    assert_eq!(a.similar_processes.len(), 1);
+    assert_eq!(a.similar_processes[0].matched, 3);
+    assert_eq!(a.similar_processes[0].share, 1.0);
+    assert_eq!(a.data_requests.len(), 1, "{:#?}", a.data_requests);
+    let d = &a.data_requests[0];
+    assert_eq!(d.consumers, ["BKN", "TASPEN"]);
+    assert_eq!(d.producers, ["KEMENKEU"]);
+    let kinds: BTreeSet<K> = a.recommendations.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            K::SharedService,
+            K::DataInterconnection,
+            K::ProcessStandardisation
+        ]
+        .into_iter()
+        .collect()
+    );
+    let di = a
+        .recommendations
+        .iter()
+        .find(|r| r.kind == K::DataInterconnection)
+        .unwrap();
+    // Two consumers, neither the producer: R = 2, W = 0.9.
+    assert!((di.score - 1.8).abs() < 1e-9);
+    assert!(di.rationale.en.contains("KEMENKEU"));
+    // Shared activities: W = 1, R = 1, C = group confidence; the fragment: R = 3.
+    let best = &a.recommendations[0];
+    assert_eq!(best.kind, K::SharedService);
+    assert_eq!(best.evidence.len(), 6);
 }
