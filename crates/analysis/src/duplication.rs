@@ -220,7 +220,7 @@ fn derive(
     }
     let mut best: HashMap<usize, (f64, String)> = HashMap::new();
     for c in &result.correspondences {
-        if group_of.get(&c.a).is_none() || group_of.get(&c.a) != group_of.get(&c.b) {
+        if !group_of.contains_key(&c.a) || group_of.get(&c.a) != group_of.get(&c.b) {
             continue;
         }
         for x in [c.a, c.b] {
@@ -525,7 +525,9 @@ fn similar(
         *sizes.entry((p.model, p.process)).or_insert(0) += 1;
     }
     type Proc = (usize, usize);
-    let mut pairs: BTreeMap<(Proc, Proc), Vec<(f64, usize, usize)>> = BTreeMap::new();
+    /// Score and the two activity indices of a correspondence.
+    type Link = (f64, usize, usize);
+    let mut pairs: BTreeMap<(Proc, Proc), Vec<Link>> = BTreeMap::new();
     for c in &result.correspondences {
         let (Some(pa), Some(pb)) = (places.get(c.a), places.get(c.b)) else {
             continue;
