@@ -124,5 +124,6 @@ class Model:
     di: bool = True
     encoding: str = "UTF-8"
     name: Optional[str] = None
-    flaws: list = field(default_factory=list)  # "dangling-flow", "node-outside-lanes"
+    flaws: list = field(default_factory=list)  # "dangling-flow", "shape-missing-element"
+    notes: list = field(default_factory=list)  # (alias, text): text annotations on nodes
     doc: Optional[str] = None

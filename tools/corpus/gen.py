@@ -130,8 +130,11 @@ def q(s):
 
 
 def raw_label(label, dialect):
-    """Signavio users wrap long labels with Enter: the file holds `&#10;`."""
+    """Signavio users wrap long labels with Enter: the file holds `&#10;`. Bizagi users leave
+    trailing spaces and double spaces behind; the display form folds them away."""
     s = q(label)
+    if dialect == "bizagi" and len(label) % 3 == 0:
+        s = s.replace(" ", "  ", 1) + " "
     if dialect == "signavio" and len(label) > 30 and " " in label:
         mid = len(label) // 2
         cut = label.rfind(" ", 0, mid + 6)
@@ -158,6 +161,12 @@ class Built:
             self.msgs.append(dict(id=self.ids.make("messageFlow"), src=self._end(src), dst=self._end(dst), label=label))
         for bp in self.pools:
             self._wire(bp)
+        for alias, text in spec.notes:
+            nd = self.alias[alias]
+            nd["pool"].setdefault("notes", []).append(dict(
+                id=("TextAnnotation_" + self.ids._rand()) if self.ids.style == "camunda" else self.ids.make("textAnnotation"),
+                assoc=("Association_" + self.ids._rand()) if self.ids.style == "camunda" else self.ids.make("association"),
+                node=nd, text=text))
 
     def _end(self, ref):
         if ref.startswith("@"):
@@ -604,7 +613,15 @@ class Writer:
         if f.get("dangling"):
             tgt = f["dangling"]
         name = f' name="{q(f["label"])}"' if f["label"] else ""
-        self.w(depth, f'<{p}sequenceFlow id="{f["id"]}"{name} sourceRef="{f["src"]["id"]}" targetRef="{tgt}"/>')
+        head = f'<{p}sequenceFlow id="{f["id"]}"{name} sourceRef="{f["src"]["id"]}" targetRef="{tgt}"'
+        if self.spec.dialect == "camunda" and f["label"] and f["src"]["kind"] == "exclusiveGateway":
+            # Camunda users write the branch condition as a JUEL expression on the flow.
+            var = slug(f["src"]["label"] or "keputusan").replace("-", "_")[:30] or "keputusan"
+            self.w(depth, head + ">")
+            self.w(depth + 1, f'<{p}conditionExpression xsi:type="{p}tFormalExpression">${{{var} == {q(repr(f["label"]))}}}</{p}conditionExpression>')
+            self.w(depth, f"</{p}sequenceFlow>")
+        else:
+            self.w(depth, head + "/>")
 
     def lane(self, depth, ln):
         p = self.p
@@ -645,6 +662,11 @@ class Writer:
         for f in bp["flows"]:
             if f["parent"] is None:
                 self.flow(2, f)
+        for note in bp.get("notes", []):
+            self.w(2, f'<{p}textAnnotation id="{note["id"]}">')
+            self.w(3, f"<{p}text>{q(note['text'])}</{p}text>")
+            self.w(2, f"</{p}textAnnotation>")
+            self.w(2, f'<{p}association id="{note["assoc"]}" sourceRef="{note["node"]["id"]}" targetRef="{note["id"]}" associationDirection="None"/>')
         self.w(1, f"</{p}process>")
 
     def write(self):
@@ -726,6 +748,12 @@ class Writer:
                     x, y = bp["data_pos"][s["ref"]]
                     self.shape(3, s["ref"], (x, y, 50, 50))
                     pos[s["ref"]] = (x, y, 50, 50)
+        for bp in bm.pools:
+            for note in bp.get("notes", []):
+                nx, ny, nw, nh = note["node"]["bounds"]
+                nb = (nx + 30, ny - 58, 150, 40)
+                self.shape(3, note["id"], nb)
+                self.edge(3, note["assoc"], [(nx + nw / 2, ny), (nx + 60, ny - 18)])
         if "shape-missing-element" in self.spec.flaws:
             self.shape(3, "Activity_0dihapus", (900, 900, 100, 80))
         for bp in bm.pools:

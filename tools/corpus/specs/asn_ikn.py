@@ -36,7 +36,8 @@ MODELS = [
     ], msgs=[("@3", "s", "Surat usulan pemindahan"), ("minta", "@1", "Permintaan validasi"),
              ("@1", "terimabkn", "Hasil validasi"), ("sampaikan", "@1", "Salinan keputusan"),
              ("sampaikan", "@2", "Salinan keputusan"), ("sampaikan", "@3", "Salinan keputusan"),
-             ("kembali", "@3", "Usulan dikembalikan")]),
+             ("kembali", "@3", "Usulan dikembalikan")],
+          notes=[("sampaikan", "Tembusan kepada Kementerian Keuangan untuk perhitungan kebutuhan anggaran pemindahan")]),
 
     # ------------------------------------------------------------------ BKN (callee)
     Model(F + "bkn-validasi-data-asn-pindah.bpmn", "signavio", [

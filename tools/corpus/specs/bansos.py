@@ -32,7 +32,8 @@ MODELS = [
                  U("Mendampingi warga memperbaiki data kependudukan di Disdukcapil", n="perbaiki", go="nik"),
              ]),
         Pool("Kemensos", blackbox=True),
-    ], msgs=[("@0", "in", "Usulan warga"), ("kirim", "@2", "Usulan DTKS")]),
+    ], msgs=[("@0", "in", "Usulan warga"), ("kirim", "@2", "Usulan DTKS")],
+          notes=[("nik", "NIK tidak padan dikembalikan ke desa untuk diperbaiki bersama warga")]),
 
     # ------------------------------------------------------------------ Kemensos: DTKS determination
     Model(F + "kemensos-penetapan-dtks.bpmn", "signavio", [
@@ -75,7 +76,8 @@ MODELS = [
                  E("Penyaluran tahap selesai"),
              ]),
         Pool("BRI", blackbox=True),
-    ], msgs=[("perintah", "@1", "Perintah penyaluran dan data KPM"), ("@1", "lapor", "Laporan penyaluran")]),
+    ], msgs=[("perintah", "@1", "Perintah penyaluran dan data KPM"), ("@1", "lapor", "Laporan penyaluran")],
+          notes=[("perintah", "Dasar: Permensos tentang penyaluran bantuan sosial secara non tunai")]),
 
     # ------------------------------------------------------------------ BRI: non-cash distribution
     Model(F + "bri-penyaluran-bansos-non-tunai.bpmn", "bizagi", [

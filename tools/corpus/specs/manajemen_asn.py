@@ -28,7 +28,8 @@ MODELS = [
                  E("Usul dikembalikan"),
              ]),
         Pool("BKPSDM Kabupaten Penajam Paser Utara", blackbox=True),
-    ], msgs=[("@1", "in", "Usul mutasi"), ("kirim", "@1", "Pertimbangan teknis"), ("bts", "@1", "Usul BTS")]),
+    ], msgs=[("@1", "in", "Usul mutasi"), ("kirim", "@1", "Pertimbangan teknis"), ("bts", "@1", "Usul BTS")],
+          notes=[("verif", "Persyaratan: SK CPNS/PNS, SK pangkat terakhir, SKP 2 tahun terakhir, surat persetujuan PPK asal dan tujuan")]),
 
     # ------------------------------------------------------------------ Kemendikbudristek: transfer request
     Model(F + "kemendikbudristek-mutasi-pegawai-antar-instansi.bpmn", "signavio", [

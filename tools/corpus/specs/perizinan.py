@@ -84,7 +84,8 @@ MODELS = [
                  IC("Perbaikan diterima", go="cek"),
              ]),
     ], msgs=[("@0", "in", "Permohonan"), ("kabar", "@0", "Notifikasi izin"), ("kabartolak", "@0", "Notifikasi penolakan"),
-             ("perbaiki", "@0", "Permintaan kelengkapan")]),
+             ("perbaiki", "@0", "Permintaan kelengkapan")],
+          notes=[("terbit", "SLA: 5 hari kerja sejak persyaratan dinyatakan lengkap (PP 5/2021)")]),
 
     # ------------------------------------------------------------------ Kementan: plantation business licence
     Model(F + "kementan-izin-usaha-perkebunan.bpmn", "camunda", [
