@@ -158,11 +158,11 @@ MODELS += [
     # ------------------------------------------------------------------ PUPR housing (callee)
     Model(F + "pupr-alokasi-hunian-asn.bpmn", "signavio", [
         Pool("Kementerian PUPR", pid="sid-PUPR-ALOKASI-HUNIAN-ASN", pname="Alokasi Hunian ASN di IKN",
-             data=[("sip", "Surat Izin Penghunian")], stores=[("db", "Basis Data Penghuni Rusun ASN")], nodes=[
+             data=[("sip", "Surat Izin Penghunian"), ("ktp", "KTP dan KK")], stores=[("db", "Basis Data Penghuni Rusun ASN")], nodes=[
                  L("Satker Pembangunan Hunian ASN IKN"),
                  S("Daftar calon penghuni diterima", ev="message", n="s"),
                  T("Menerima daftar calon penghuni dari Otorita IKN", n="terimapenghuni"),
-                 T("Memeriksa kelengkapan berkas calon penghuni", c="verif-berkas"),
+                 T("Memeriksa kelengkapan berkas calon penghuni", c="verif-berkas", r=["ktp"]),
                  SV("Verifikasi NIK calon penghuni ke Dukcapil", c="validasi-nik"),
                  BR("Menentukan tipe unit sesuai golongan dan jumlah anggota keluarga"),
                  T("Menetapkan alokasi unit hunian", w=["db"], c="alokasi-hunian", n="alokasi"),

@@ -103,14 +103,14 @@ MODELS = [
 
     # ------------------------------------------------------------------ PT Pos: cash distribution
     Model(F + "pos-penyaluran-bansos-tunai.bpmn", "semantic", [
-        Pool("PT Pos Indonesia", pid="_pos-penyaluran-bansos-tunai", pname="Penyaluran Bantuan Sosial Tunai melalui PT Pos", nodes=[
+        Pool("PT Pos Indonesia", pid="_pos-penyaluran-bansos-tunai", pname="Penyaluran Bantuan Sosial Tunai melalui PT Pos", data=[("ktp", "KTP dan KK")], nodes=[
             L("Kantor Pos Penajam"),
             S("Alokasi penyaluran diterima", ev="message", n="in"),
             T("Menerima data KPM dan alokasi dana dari Kemensos", c="terima-perintah-salur"),
             T("Mencetak surat undangan berkode batang untuk KPM"),
             T("Mengirim undangan pengambilan bantuan kepada KPM", n="undang", c="notif-pemohon"),
             L("Juru Bayar Pos"),
-            T("Memeriksa kecocokan KTP dan KK KPM dengan undangan", n="ktp", c="periksa-identitas-kpm"),
+            T("Memeriksa kecocokan KTP dan KK KPM dengan undangan", n="ktp", c="periksa-identitas-kpm", r=["ktp"]),
             X("Identitas sesuai?", alt=[("tunda", "Tidak")]),
             T("Menyerahkan bantuan tunai kepada KPM", c="salur-kpm", n="serah"),
             T("Mendokumentasikan penyerahan dengan foto bergeotag"),
@@ -128,7 +128,7 @@ MODELS = [
     # ------------------------------------------------------------------ BPS: Regsosek data collection
     Model(F + "bps-pendataan-regsosek.bpmn", "camunda", [
         Pool("Badan Pusat Statistik", pid="Process_BPS_Regsosek", pname="Pendataan Awal Registrasi Sosial Ekonomi (Regsosek)",
-             data=[("dok", "Dokumen Regsosek")], nodes=[
+             data=[("dok", "Dokumen Regsosek"), ("nik", "Daftar NIK hasil pendataan")], nodes=[
                  L("Direktorat Statistik Ketahanan Sosial"),
                  S("Rencana kegiatan Regsosek ditetapkan"),
                  U("Menyiapkan peta wilayah kerja statistik"),
@@ -136,9 +136,9 @@ MODELS = [
                  L("BPS Kabupaten Penajam Paser Utara"),
                  M("Mendata rumah tangga dari pintu ke pintu", w=["dok"], c="pendataan-rt"),
                  U("Memeriksa konsistensi isian dokumen Regsosek", r=["dok"], c="cek-kuesioner", n="kues"),
-                 U("Entri data hasil pendataan", c="entri-pendataan"),
+                 U("Entri data hasil pendataan", c="entri-pendataan", w=["nik"]),
                  L("Direktorat Statistik Ketahanan Sosial"),
-                 SV("Memadankan NIK hasil pendataan dengan data Dukcapil", c="validasi-nik", n="nik"),
+                 SV("Memadankan NIK hasil pendataan dengan data Dukcapil", c="validasi-nik", n="nik", r=["nik"]),
                  SV("Menyusun peringkat kesejahteraan rumah tangga"),
                  U("Melakukan uji publik hasil pendataan di desa", c="uji-publik"),
                  SD("Menyerahkan data Regsosek kepada Kemensos", n="serah"),

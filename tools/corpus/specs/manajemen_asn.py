@@ -170,10 +170,10 @@ MODELS += [
             IC("Dana diterima", n="dana"),
             E("Selesai"),
         ]),
-        Pool("PT Taspen (Persero)", pid="Process_Taspen_PensiunPertama", pname="Pembayaran Pensiun Pertama dan THT", nodes=[
+        Pool("PT Taspen (Persero)", pid="Process_Taspen_PensiunPertama", pname="Pembayaran Pensiun Pertama dan THT", data=[("ktp", "KTP")], nodes=[
             L("Bidang Layanan Peserta Taspen"),
             S("Klaim masuk", ev="message", n="in"),
-            U("Memverifikasi berkas klaim pensiun", c="verif-berkas"),
+            U("Memverifikasi berkas klaim pensiun", c="verif-berkas", r=["ktp"]),
             C("Validasi NIK peserta ke Dukcapil", called=NIK, c="validasi-nik"),
             U("Mencocokkan SK pensiun dengan data BKN", n="cocok", c="cek-data-siasn"),
             BR("Menghitung manfaat pensiun dan THT", c="hitung-manfaat"),
