@@ -26,6 +26,14 @@ pub struct Link {
     pub text: String,
 }
 
+/// A link shown as a short code, with the full name as its title.
+#[derive(Debug, Clone, Serialize)]
+struct CodeLink {
+    href: String,
+    text: String,
+    title: String,
+}
+
 #[derive(Debug, Serialize)]
 struct Stat {
     label: String,
@@ -53,7 +61,7 @@ struct RecView {
     score: String,
     themes: Vec<Link>,
     theme_codes: String,
-    agencies: Vec<Link>,
+    agencies: Vec<CodeLink>,
     evidence: Vec<Link>,
     notes: Vec<String>,
 }
@@ -72,9 +80,11 @@ pub struct Site<'i, 'a> {
     handoffs_of: Vec<Vec<usize>>,
     /// agencies shown (registry agencies with is_agency, plus any code met in the analysis)
     agency_codes: Vec<String>,
+    /// agency -> models it owns or has activities in
+    models_by_agency: HashMap<String, Vec<usize>>,
 }
 
-fn theme_name<'t>(th: &'t peta_registry::Theme, lang: Lang) -> &'t str {
+fn theme_name(th: &peta_registry::Theme, lang: Lang) -> &str {
     match lang {
         Lang::Id => &th.name_id,
         Lang::English => &th.name_en,
@@ -158,6 +168,32 @@ impl<'i, 'a> Site<'i, 'a> {
                 agency_codes.push(code);
             }
         }
+        let mut models_by_agency: HashMap<String, Vec<usize>> = HashMap::new();
+        let node_agency_by_model: HashMap<&str, Vec<&str>> =
+            input
+                .node_agencies
+                .iter()
+                .fold(HashMap::new(), |mut m, (k, a)| {
+                    m.entry(k.model.as_str())
+                        .or_insert_with(Vec::new)
+                        .push(a.as_str());
+                    m
+                });
+        for (mi, m) in input.models.iter().enumerate() {
+            let mut codes: Vec<&str> = m.agency.as_deref().into_iter().collect();
+            codes.extend(
+                node_agency_by_model
+                    .get(m.model.key.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            );
+            codes.sort_unstable();
+            codes.dedup();
+            for c in codes {
+                models_by_agency.entry(c.to_string()).or_default().push(mi);
+            }
+        }
         Site {
             input,
             t,
@@ -168,6 +204,7 @@ impl<'i, 'a> Site<'i, 'a> {
             shared_of,
             handoffs_of,
             agency_codes,
+            models_by_agency,
         }
     }
 
@@ -323,7 +360,14 @@ impl<'i, 'a> Site<'i, 'a> {
             agencies: r
                 .agencies
                 .iter()
-                .map(|c| self.agency_link(c, root))
+                .map(|c| {
+                    let l = self.agency_link(c, root);
+                    CodeLink {
+                        href: l.href,
+                        text: c.clone(),
+                        title: l.text,
+                    }
+                })
                 .collect(),
             evidence,
             notes,
@@ -340,19 +384,7 @@ impl<'i, 'a> Site<'i, 'a> {
 
     /// Models whose agency (or one of whose activities' agency) is `code`.
     fn models_of_agency(&self, code: &str) -> Vec<usize> {
-        (0..self.input.models.len())
-            .filter(|&mi| {
-                let m = &self.input.models[mi];
-                m.agency.as_deref() == Some(code)
-                    || m.model.flow_nodes().any(|(_, n)| {
-                        self.input
-                            .node_agencies
-                            .get(&m.model.key_of(&n.id))
-                            .map(String::as_str)
-                            == Some(code)
-                    })
-            })
-            .collect()
+        self.models_by_agency.get(code).cloned().unwrap_or_default()
     }
 }
 

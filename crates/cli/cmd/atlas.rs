@@ -92,13 +92,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
     );
     let mut input = peta_atlas::input_from_analysis(&repo, &analysis, lang);
-    input.title = repo
-        .root
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .map(|n| format!("Peta · {n}"))
-        .unwrap_or_default();
+    // the header shows the catalogue's site title
+    input.title = String::new();
     let options = Options {
         out: args.out.clone(),
         lang,
