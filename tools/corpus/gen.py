@@ -339,7 +339,9 @@ def layout(bm):
         branch = 0
         prev = None
         for nd in top:
-            sources = [f["src"] for f in bp["flows"] if f["dst"] is nd and f["src"]["id"] in col]
+            # a flow leaving a boundary event starts at the boundary's host
+            sources = [f["src"].get("host", f["src"]) for f in bp["flows"] if f["dst"] is nd]
+            sources = [x for x in sources if x["id"] in col]
             if prev is not None and any(f["src"] is prev and f["dst"] is nd for f in bp["flows"]):
                 col[nd["id"]] = col[prev["id"]] + 1
                 row[nd["id"]] = row[prev["id"]]
