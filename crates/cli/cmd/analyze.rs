@@ -43,13 +43,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let repo = repo::load(&args.source)?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
-    let analysis = analyze(
-        &repo,
-        &AnalysisOptions {
-            theme,
-            ..AnalysisOptions::default()
-        },
-    );
+    let analysis = analyze(&repo, &AnalysisOptions { theme });
     let out = match args.format {
         Format::Md => report::markdown(&analysis, &repo.registry, args.lang),
         Format::Json => serde_json::to_string_pretty(&analysis)? + "\n",

@@ -54,13 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )
         }
     };
-    let analysis = analyze(
-        &repo,
-        &AnalysisOptions {
-            theme,
-            ..AnalysisOptions::default()
-        },
-    );
+    let analysis = analyze(&repo, &AnalysisOptions { theme });
     let ov = overlaps(&analysis, &code);
     let out = match args.format {
         Format::Md => report::overlaps_markdown(&ov, args.lang),

@@ -38,13 +38,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let repo = repo::load(&args.source)?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
-    let mut analysis = analyze(
-        &repo,
-        &AnalysisOptions {
-            theme,
-            ..AnalysisOptions::default()
-        },
-    );
+    let mut analysis = analyze(&repo, &AnalysisOptions { theme });
     if args.top > 0 {
         analysis.recommendations.truncate(args.top);
     }
