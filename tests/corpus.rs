@@ -263,3 +263,55 @@ fn handoffs_join_two_different_registered_agencies() {
         );
     }
 }
+
+/// `*` matches any run of characters within one path segment.
+fn glob_match(pattern: &str, path: &str) -> bool {
+    let (pat, txt): (Vec<&str>, Vec<&str>) =
+        (pattern.split('/').collect(), path.split('/').collect());
+    pat.len() == txt.len()
+        && pat.iter().zip(&txt).all(|(p, t)| {
+            let parts: Vec<&str> = p.split('*').collect();
+            if parts.len() == 1 {
+                return p == t;
+            }
+            let (first, last) = (parts[0], parts[parts.len() - 1]);
+            if !t.starts_with(first) || !t[first.len()..].ends_with(last) {
+                return false;
+            }
+            let mut rest = &t[first.len()..t.len() - last.len()];
+            for mid in &parts[1..parts.len() - 1] {
+                match rest.find(mid) {
+                    Some(i) => rest = &rest[i + mid.len()..],
+                    None => return false,
+                }
+            }
+            true
+        })
+}
+
+#[test]
+fn every_file_belongs_to_exactly_one_theme() {
+    let text =
+        std::fs::read_to_string(corpus_dir().join("themes.toml")).expect("processes/themes.toml");
+    let themes: toml::Table = text.parse().expect("themes.toml is valid TOML");
+    let themes = array(&themes, "theme");
+    assert!(themes.len() >= 5, "only {} themes", themes.len());
+    let mut files = Vec::new();
+    bpmn_files(&corpus_dir(), &mut files);
+    for f in files.iter().map(|p| rel(p)) {
+        let owners: Vec<&str> = themes
+            .iter()
+            .filter(|t| {
+                t.get("models").and_then(|m| m.as_array()).is_some_and(|m| {
+                    m.iter()
+                        .filter_map(|g| g.as_str())
+                        .any(|g| glob_match(g, &f))
+                })
+            })
+            .map(|t| str_of(t, "code"))
+            .collect();
+        assert_eq!(owners.len(), 1, "{f} belongs to themes {owners:?}");
+    }
+    assert!(glob_match("asn-ikn/*.bpmn", "asn-ikn/a.bpmn"));
+    assert!(!glob_match("asn-ikn/*.bpmn", "bansos/a.bpmn"));
+}
