@@ -431,6 +431,38 @@ MODELS += [
     ]),
 ]
 
+MODELS += [
+    # ------------------------------------------------------------------ shared services end-to-end: tenant ministry, OIKN desk, BKN
+    Model(F + "alur-layanan-bersama-ikn.bpmn", "signavio", [
+        Pool("Layanan Bersama Perkantoran IKN", pid="sid-ALUR-LAYANAN-BERSAMA-IKN", pname="Alur Layanan Bersama Perkantoran IKN (lintas instansi)",
+             data=[("izin", "Surat Izin Cuti")], nodes=[
+                 L("Pegawai"),
+                 S("Pegawai K/L di IKN membutuhkan layanan"),
+                 X("Jenis layanan?", alt=[("ruang", "Ruang rapat"), ("shuttle", "Transportasi")], yes="Cuti"),
+                 U("Mengajukan cuti melalui aplikasi Layanan Bersama IKN", c="ajukan-cuti"),
+                 L("Kementerian Kesehatan"),
+                 U("Atasan langsung menyetujui permohonan cuti", c="pertimbangan-atasan-cuti"),
+                 L("Unit Layanan Bersama IKN"),
+                 U("Memverifikasi sisa hak cuti pegawai", c="verif-cuti"),
+                 U("Menerbitkan surat izin cuti elektronik", c="terbit-izin-cuti", w=["izin"]),
+                 L("BKN"),
+                 SV("Mencatat cuti pegawai di SIASN", c="input-siasn", r=["izin"]),
+                 L("Unit Layanan Bersama IKN"),
+                 XJ(n="gab"),
+                 SD("Mengirim notifikasi layanan selesai kepada pemohon", c="notif-pemohon"),
+                 E("Layanan selesai"),
+                 L("Kementerian Kesehatan"),
+                 U("Mengajukan pemesanan ruang rapat bersama", n="ruang", c="pesan-ruang"),
+                 L("Unit Layanan Bersama IKN"),
+                 SV("Memeriksa ketersediaan ruang rapat bersama", c="cek-ketersediaan-ruang", go="gab"),
+                 L("Pegawai"),
+                 U("Memesan shuttle perkantoran", n="shuttle", c="pesan-kendaraan"),
+                 L("Pusat Layanan Transportasi Perkantoran IKN"),
+                 SV("Menjadwalkan kendaraan dan pengemudi", c="alokasi-kendaraan", go="gab"),
+             ]),
+    ], doc="Layanan bersama IKN (rencana SPBE): satu meja layanan untuk cuti, ruang rapat, dan transportasi seluruh K/L."),
+]
+
 THEME = dict(
     code="ASN-IKN",
     name_id="Pemindahan ASN ke IKN",

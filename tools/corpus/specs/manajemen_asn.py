@@ -262,7 +262,7 @@ MODELS += [
             L("Satuan Kerja Kemenkes"),
             S("Permohonan cuti masuk", ev="message", n="in"),
             U("Memeriksa sisa hak cuti tahunan pegawai", c="verif-cuti"),
-            U("Atasan langsung memberikan pertimbangan cuti", n="atasan"),
+            U("Atasan langsung memberikan pertimbangan cuti", n="atasan", c="pertimbangan-atasan-cuti"),
             X("Disetujui?", alt=[("tolak", "Tidak")]),
             L("Biro Organisasi dan Sumber Daya Manusia Kemenkes"),
             U("Menerbitkan surat izin cuti", c="terbit-izin-cuti", n="terbit"),
