@@ -234,6 +234,14 @@ impl<'i, 'a> Site<'i, 'a> {
             text: self.agency_name(code).to_string(),
         }
     }
+    fn agency_code_link(&self, code: &str, root: &str) -> CodeLink {
+        let l = self.agency_link(code, root);
+        CodeLink {
+            href: l.href,
+            text: code.to_string(),
+            title: l.text,
+        }
+    }
     fn theme_link(&self, code: &str, root: &str) -> Link {
         let name = self
             .input
@@ -931,7 +939,7 @@ fn theme(
         .map(|g| {
             context! {
                 link => Link { href: format!("{root}{}", Site::group_url(&g.id)), text: g.label.clone() },
-                agencies => g.agencies().iter().map(|a| site.agency_link(a, root)).collect::<Vec<_>>(),
+                agencies => g.agencies().iter().map(|a| site.agency_code_link(a, root)).collect::<Vec<_>>(),
                 members => g.members.len(),
             }
         })
@@ -1099,7 +1107,7 @@ impl Matrix {
                             }
                         })
                         .collect();
-                    context! { link => site.agency_link(c, root), code => c.clone(), current => c == current, cells => cells }
+                    context! { link => site.agency_code_link(c, root), code => c.clone(), current => c == current, cells => cells }
                 })
                 .collect()
         };
@@ -1136,7 +1144,7 @@ fn agency(
         .iter()
         .filter(|g| g.agencies().contains(&code))
         .map(|g| {
-            let others: Vec<Link> = g.agencies().into_iter().filter(|a| *a != code).map(|a| site.agency_link(a, root)).collect();
+            let others: Vec<CodeLink> = g.agencies().into_iter().filter(|a| *a != code).map(|a| site.agency_code_link(a, root)).collect();
             let own: Vec<Link> = g.members.iter().filter(|m| m.agency.as_deref() == Some(code)).map(|m| site.element_link(&m.node, &m.label, root)).collect();
             context! {
                 link => Link { href: format!("{root}{}", Site::group_url(&g.id)), text: g.label.clone() },
