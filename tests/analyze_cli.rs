@@ -205,3 +205,23 @@ fn miwg_collaboration_without_registry() {
     assert_eq!(mf.len(), 5);
     assert!(mf.iter().all(|h| h["from"]["model"] == "C.2.0.bpmn"));
 }
+
+#[test]
+fn db_gives_the_same_analysis_as_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("peta.db").display().to_string();
+    let (code, _, err) = peta(&["import", &mini(), "--db", &db]);
+    assert_eq!(code, 0, "{err}");
+    let from_db = json(&["analyze", "--db", &db, "--format", "json"]);
+    let from_paths = json(&["analyze", &mini(), "--format", "json"]);
+    assert_eq!(from_db["handoffs"], from_paths["handoffs"]);
+    assert_eq!(from_db["recommendations"], from_paths["recommendations"]);
+    assert_eq!(from_db["summary"], from_paths["summary"]);
+    let (code, _, err) = peta(&[
+        "analyze",
+        "--db",
+        &dir.path().join("none.db").display().to_string(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("none.db"), "{err}");
+}
