@@ -940,8 +940,8 @@ class Corpus:
             if tag:
                 cl.setdefault(tag, []).append((self.ref(b, nd["id"]), nd["label"], self.node_agency(nd)))
         single = sorted(t for t, m in cl.items() if len(m) < 2)
-        if single:
-            print("warning: single-member cluster tags dropped:", single, file=sys.stderr)
+        if single and "--stats" in sys.argv:
+            print("tags with one member (the activity is unique):", len(single), file=sys.stderr)
         return {t: m for t, m in cl.items() if len(m) >= 2}
 
     def lookup(self, path, alias):
