@@ -214,12 +214,12 @@ MODELS += [
                  L("Mal Pelayanan Publik Balikpapan"),
                  S("Applicant arrives at the counter", n="in"),
                  T("Take a queue number and register the visit", c="catat-tiket"),
-                 T("Scan the applicant's identity card (KTP)", w=["ktp"]),
+                 T("Scan the applicant's identity card (KTP)", w=["ktp"], c="pindai-ktp"),
                  T("Verify the applicant's NIK against Dukcapil records", r=["ktp"], c="validasi-nik", n="nik"),
                  T("Check completeness of the licensing documents", c="verif-berkas", n="docs"),
                  X("Complete?", alt=[("back", "No")], yes="Yes"),
                  T("Assist the applicant in submitting the application in OSS", c="ajukan-izin-oss"),
-                 T("Hand over the submission receipt", n="receipt"),
+                 T("Hand over the submission receipt", n="receipt", c="tanda-terima"),
                  T("Archive copies of the submitted documents", c="arsip"),
                  E("Application submitted"),
                  T("Return the documents with a checklist of missing items", n="back", c="kembalikan-berkas"),
@@ -288,6 +288,52 @@ NON_MATCHES += [
      "menolak permohonan izin vs menolak perubahan data kepegawaian"),
     ((F + "alur-perizinan-berusaha-berbasis-risiko.bpmn", "standar"), (F + "kementan-izin-usaha-perkebunan.bpmn", "verif"),
      "verifikasi pemenuhan standar usaha (substansi) vs verifikasi kelengkapan dokumen"),
+]
+
+MODELS += [
+    # ------------------------------------------------------------------ Public Service Mall: counters of several agencies in one pool
+    Model(F + "mpp-balikpapan-layanan-terpadu.bpmn", "camunda", [
+        Pool("Mal Pelayanan Publik Terpadu", pid="Process_MPP_LayananTerpadu", pname="Layanan Terpadu di Mal Pelayanan Publik (lintas instansi)",
+             data=[("ktp", "KTP Pemohon"), ("bukti", "Bukti Pembayaran PNBP")], nodes=[
+                 L("Pemohon"),
+                 S("Pemohon datang ke MPP"),
+                 M("Mengambil nomor antrean dan memilih layanan"),
+                 L("Mal Pelayanan Publik Balikpapan"),
+                 U("Mencatat kunjungan pemohon di meja informasi", c="catat-tiket"),
+                 U("Memindai KTP pemohon", w=["ktp"], c="pindai-ktp"),
+                 SV("Memvalidasi NIK pemohon melalui layanan Dukcapil", r=["ktp"], c="validasi-nik"),
+                 X("Jenis layanan?", alt=[("taspen", "Klaim pensiun")], yes="Perizinan berusaha"),
+                 L("Bidang Pelayanan Perizinan DPMPTSP"),
+                 U("Memeriksa kelengkapan berkas perizinan", c="verif-berkas", n="cekizin"),
+                 X("Berkas lengkap?", alt=[("kurang", "Tidak")]),
+                 U("Membantu pemohon mengajukan permohonan di OSS", c="ajukan-izin-oss"),
+                 L("PT Pos Indonesia"),
+                 U("Menerima pembayaran PNBP di loket Pos", n="bayar"),
+                 U("Mencetak bukti pembayaran", w=["bukti"]),
+                 L("Bidang Pelayanan Perizinan DPMPTSP"),
+                 U("Menyerahkan tanda terima permohonan", r=["bukti"], c="tanda-terima"),
+                 L("Mal Pelayanan Publik Balikpapan"),
+                 XJ(n="gab"),
+                 U("Meminta pemohon mengisi survei kepuasan", c="survei-kepuasan"),
+                 L("PT Pos Indonesia"),
+                 U("Mengirimkan dokumen hasil layanan ke alamat pemohon", c="notif-pemohon", n="kirim"),
+                 L("Mal Pelayanan Publik Balikpapan"),
+                 U("Mengarsipkan salinan dokumen layanan", c="arsip"),
+                 E("Layanan selesai"),
+                 L("Bidang Pelayanan Perizinan DPMPTSP"),
+                 U("Mengembalikan berkas dengan daftar kekurangan", n="kurang", c="kembalikan-berkas"),
+                 E("Pemohon melengkapi berkas"),
+                 L("Taspen"),
+                 U("Memverifikasi berkas klaim peserta", n="taspen", c="verif-berkas"),
+                 U("Merekam klaim di aplikasi Taspen"),
+                 U("Menyerahkan tanda terima klaim", c="tanda-terima", go="gab"),
+             ]),
+    ], notes=[("bayar", "Loket Pos di MPP menerima pembayaran PNBP/retribusi atas nama instansi")]),
+]
+
+NON_MATCHES += [
+    ((F + "mpp-balikpapan-layanan-terpadu.bpmn", "bayar"), ("asn-ikn/kemendikbudristek-pembayaran-biaya-pindah.bpmn", "transfer"),
+     "menerima pembayaran dari pemohon vs mentransfer dana kepada penerima"),
 ]
 
 THEME = dict(
