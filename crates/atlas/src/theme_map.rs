@@ -39,7 +39,7 @@ pub struct MapFlow {
 
 const LABEL_W: f64 = 200.0;
 const CARD_W: f64 = 210.0;
-const CARD_H: f64 = 72.0;
+const CARD_H: f64 = 92.0;
 const GAP: f64 = 12.0;
 const PAD: f64 = 14.0;
 const PER_ROW: usize = 3;
@@ -200,7 +200,7 @@ pub fn theme_map(agencies: &[MapAgency], flows: &[MapFlow], t: &Catalogue, title
                     f(CARD_H)
                 );
             }
-            let tl = wrap_px(&p.title, CARD_W - 24.0, 2, 7.3);
+            let tl = wrap_px(&p.title, CARD_W - 24.0, 2, 7.7);
             let _ = write!(
                 o,
                 r#"<text class="card-title" x="{}" y="{}">"#,
@@ -224,20 +224,26 @@ pub fn theme_map(agencies: &[MapAgency], flows: &[MapFlow], t: &Catalogue, title
             if p.handoffs > 0 {
                 chips.push((t.count("map.handoffs", p.handoffs), "chip handoff"));
             }
-            let mut x = cx + 14.0;
+            // chips flow left to right and wrap once
+            let (mut x, mut row) = (cx + 14.0, 0.0);
             for (text, class) in chips {
                 let w = text.chars().count() as f64 * 6.0 + 12.0;
-                if x + w > cx + CARD_W - 4.0 {
-                    break;
+                if x + w > cx + CARD_W - 6.0 {
+                    if row > 0.0 {
+                        break;
+                    }
+                    row = 22.0;
+                    x = cx + 14.0;
                 }
+                let top = cy + CARD_H - 47.0 + row;
                 let _ = write!(
                     o,
                     r#"<g class="{class}"><rect x="{}" y="{}" width="{}" height="18" rx="9"/><text x="{}" y="{}">{}</text></g>"#,
                     f(x),
-                    f(cy + CARD_H - 25.0),
+                    f(top),
                     f(w),
                     f(x + 6.0),
-                    f(cy + CARD_H - 12.5),
+                    f(top + 12.5),
                     xml(&text)
                 );
                 x += w + 5.0;
