@@ -366,6 +366,50 @@ MODELS += [
     ], msgs=[("ingat", "@1", "Pengingat"), ("@1", "nik", "Swafoto dan NIK")]),
 ]
 
+MODELS += [
+    # ------------------------------------------------------------------ BKN regional office: the same services as the directorates, in sub-processes
+    Model(F + "bkn-kanreg-viii-layanan-kepegawaian-daerah.bpmn", "camunda", [
+        Pool("Kantor Regional VIII BKN", pid="Process_KanregVIII_Layanan", pname="Layanan Kepegawaian PNS Daerah di Kantor Regional VIII BKN", nodes=[
+            L("Bidang Mutasi dan Status Kepegawaian Kanreg VIII"),
+            S("Usul layanan dari instansi daerah", ev="message", n="in"),
+            U("Menerima usul layanan dari instansi daerah melalui SIASN", c="terima-usul-kepegawaian"),
+            BR("Memilah usul berdasarkan jenis layanan"),
+            X("Jenis layanan?", alt=[("mutasi", "Mutasi"), ("pensiun", "Pensiun")], yes="Kenaikan pangkat"),
+            SUB("Pelayanan kenaikan pangkat PNS daerah", n="kp", go="gab", children=[
+                S("Usul KP diterima"),
+                U("Memverifikasi dokumen usul KP PNS daerah", c="verif-berkas"),
+                BR("Memeriksa masa kerja dan angka kredit", c="cek-syarat-kp"),
+                U("Menetapkan persetujuan teknis KP", c="pertek-bkn"),
+                SV("Memperbarui golongan di SIASN", c="input-siasn"),
+                E("Pertek KP terbit"),
+            ]),
+            SUB("Pelayanan mutasi PNS antar daerah", n="mutasi", go="gab", children=[
+                S("Usul mutasi diterima"),
+                U("Memverifikasi berkas usul mutasi PNS daerah", c="verif-berkas"),
+                U("Memeriksa riwayat hukuman disiplin", c="cek-disiplin"),
+                U("Menerbitkan pertimbangan teknis mutasi antar daerah", c="pertek-bkn"),
+                SV("Memutakhirkan data mutasi di SIASN", c="input-siasn"),
+                E("Pertek mutasi terbit"),
+            ]),
+            L("Bidang Informasi Kepegawaian Kanreg VIII"),
+            SUB("Pelayanan pensiun PNS daerah", n="pensiun", go="gab", children=[
+                S("Usul pensiun diterima"),
+                U("Memverifikasi berkas usul pensiun PNS daerah", c="verif-berkas"),
+                BR("Menghitung masa kerja pensiun", c="hitung-masa-kerja"),
+                U("Menetapkan SK pensiun PNS daerah", c="terbit-sk-kepegawaian"),
+                U("TTE SK pensiun oleh Kepala Kantor Regional", c="tanda-tangan"),
+                E("SK pensiun terbit"),
+            ]),
+            L("Bidang Mutasi dan Status Kepegawaian Kanreg VIII"),
+            XJ(n="gab"),
+            SD("Mengirim hasil layanan kepada instansi daerah", n="kirim", c="kirim-keputusan-instansi"),
+            U("Mengarsipkan berkas layanan", c="arsip"),
+            E("Layanan selesai"),
+        ]),
+        Pool("BKPSDM Kabupaten Penajam Paser Utara", blackbox=True),
+    ], msgs=[("@1", "in", "Usul layanan"), ("kirim", "@1", "Hasil layanan")]),
+]
+
 NON_MATCHES = [
     ((F + "bkn-pemutakhiran-data-mandiri.bpmn", "setuju"), (F + "bkn-pemutakhiran-data-mandiri.bpmn", "tolak"),
      "menyetujui vs menolak perubahan data"),
