@@ -441,7 +441,7 @@ MODELS += [
                  X("Jenis layanan?", alt=[("ruang", "Ruang rapat"), ("shuttle", "Transportasi")], yes="Cuti"),
                  U("Mengajukan cuti melalui aplikasi Layanan Bersama IKN", c="ajukan-cuti"),
                  L("Kementerian Kesehatan"),
-                 U("Atasan langsung menyetujui permohonan cuti", c="pertimbangan-atasan-cuti"),
+                 U("Atasan langsung menyetujui permohonan cuti", c="pertimbangan-atasan-cuti", n="atasancuti"),
                  L("Unit Layanan Bersama IKN"),
                  U("Memverifikasi sisa hak cuti pegawai", c="verif-cuti"),
                  U("Menerbitkan surat izin cuti elektronik", c="terbit-izin-cuti", w=["izin"]),
@@ -517,4 +517,9 @@ NON_MATCHES += [
      "menyetujui permintaan ATK vs menyetujui peminjaman ruang: different object"),
     ((F + "kemenkes-pengelolaan-naskah-dinas-masuk.bpmn", "balas"), (F + "kemenkes-pengelolaan-naskah-dinas-masuk.bpmn", "catatsurat"),
      "mengirim naskah keluar vs mencatat naskah masuk"),
+]
+
+NON_MATCHES += [
+    ((F + "alur-layanan-bersama-ikn.bpmn", "atasancuti"), (F + "kemenkes-permintaan-kendaraan-dinas.bpmn", "atasan"),
+     "persetujuan atasan atas cuti vs atas permintaan kendaraan: different object"),
 ]

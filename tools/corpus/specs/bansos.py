@@ -174,7 +174,7 @@ MODELS += [
              data=[("usul", "Usulan DTKS"), ("dtks", "DTKS"), ("kpm", "Daftar KPM")], nodes=[
                  L("Dinas Sosial PPU"),
                  S("Usulan warga terkumpul"),
-                 U("Melakukan verifikasi dan validasi usulan", w=["usul"], c="verval-lapangan"),
+                 U("Melakukan verifikasi dan validasi lapangan atas usulan", w=["usul"], c="verval-lapangan"),
                  L("Kemensos/Pusat Data dan Informasi Kesejahteraan Sosial"),
                  U("Menerima usulan DTKS", r=["usul"], c="terima-usulan-dtks"),
                  L("Dukcapil"),

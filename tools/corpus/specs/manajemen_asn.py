@@ -465,3 +465,8 @@ NON_MATCHES += [
     ((F + "bkn-pertimbangan-teknis-mutasi.bpmn", "imut"), (F + "bkpsdm-ppu-mutasi-pns-daerah.bpmn", "terimapindah"),
      "menerima usul mutasi dari instansi vs menerima permohonan pindah dari pegawai"),
 ]
+
+NON_MATCHES += [
+    ((F + "bkn-kanreg-viii-layanan-kepegawaian-daerah.bpmn", "kirim"), ("perizinan/mpp-balikpapan-layanan-terpadu.bpmn", "kirim"),
+     "mengirim hasil layanan kepada instansi vs mengirim dokumen hasil kepada pemohon"),
+]
