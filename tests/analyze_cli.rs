@@ -225,3 +225,25 @@ fn db_gives_the_same_analysis_as_paths() {
     assert_eq!(code, 1);
     assert!(err.contains("none.db"), "{err}");
 }
+
+#[test]
+fn paths_inside_the_registry_folder_are_named_from_it() {
+    let sub = format!("{}/kemenkeu", mini());
+    let v = json(&[
+        "analyze",
+        &sub,
+        "--registry",
+        &mini(),
+        "--theme",
+        "GAJI",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["summary"]["models"], 1);
+    let occ = v["occurrences"].as_array().unwrap();
+    assert!(
+        occ.iter().all(|o| o["model"] == "kemenkeu/bayar.bpmn"),
+        "{occ:?}"
+    );
+    assert!(occ.iter().any(|o| o["agency"] == "KEMENKEU"));
+}

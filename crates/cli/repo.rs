@@ -14,7 +14,8 @@ use crate::diagnostics;
 #[derive(Debug, Clone, clap::Args)]
 pub struct Source {
     /// BPMN files, or folders walked for .bpmn, .bpmn2 and BPMN .xml files.
-    /// Model paths in the output are relative to the path they were found under.
+    /// Model paths in the output are relative to the registry folder for files
+    /// inside it (so theme globs apply), else to the PATH they were found under.
     pub paths: Vec<PathBuf>,
     /// Folder holding agencies.toml and themes.toml (default: the first PATH
     /// when it is a folder).
@@ -48,11 +49,12 @@ pub fn load(src: &Source) -> anyhow::Result<Repository> {
             anyhow::bail!("{}: no such file or folder", p.display());
         }
     }
-    let registry = match Repository::registry_dir(&src.paths, src.registry.as_deref()) {
-        Some(dir) => load_registry(&dir)?,
+    let dir = Repository::registry_dir(&src.paths, src.registry.as_deref());
+    let registry = match &dir {
+        Some(dir) => load_registry(dir)?,
         None => Registry::default(),
     };
-    let (mut repo, errors) = Repository::load_models(&src.paths);
+    let (mut repo, errors) = Repository::load_models_under(&src.paths, dir.as_deref());
     repo.registry = registry;
     for e in &errors {
         eprint!("{}", diagnostics::render(e));

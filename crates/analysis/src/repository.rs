@@ -40,13 +40,17 @@ impl Repository {
     /// parallel. The registry comes from
     /// `registry_dir`, else from the first path when it is a folder.
     ///
+    /// Model paths are relative to the registry folder for files inside it,
+    /// else to the PATH they were found under (see [`Repository::load_models_under`]).
+    ///
     /// Files that fail to parse come back as errors beside the repository;
     /// one bad file never stops the others. A registry that cannot be read is
     /// reported as a [`ParseError`] naming `agencies.toml`/`themes.toml` and
     /// the repository gets an empty registry.
     pub fn load(paths: &[PathBuf], registry_dir: Option<&Path>) -> (Repository, Vec<ParseError>) {
-        let (mut repo, mut errors) = Self::load_models(paths);
-        if let Some(dir) = Self::registry_dir(paths, registry_dir) {
+        let dir = Self::registry_dir(paths, registry_dir);
+        let (mut repo, mut errors) = Self::load_models_under(paths, dir.as_deref());
+        if let Some(dir) = dir {
             match Registry::load(&dir) {
                 Ok(r) => repo.registry = r,
                 Err(e) => errors.insert(0, ParseError::new("registry", e.to_string())),
@@ -64,8 +68,29 @@ impl Repository {
     }
 
     /// Reads and parses the BPMN files under `paths` (as [`Repository::load`])
-    /// into a repository with an empty registry.
+    /// into a repository with an empty registry; model paths are relative to
+    /// the path each file was found under.
     pub fn load_models(paths: &[PathBuf]) -> (Repository, Vec<ParseError>) {
+        Self::load_models_under(paths, None)
+    }
+
+    /// Like [`Repository::load_models`], but a file inside `registry_dir` is
+    /// named by its path relative to that folder, so that the theme globs of
+    /// `themes.toml` (written relative to it) apply whatever PATH was given.
+    /// With the default registry folder (the first PATH) this changes nothing.
+    pub fn load_models_under(
+        paths: &[PathBuf],
+        registry_dir: Option<&Path>,
+    ) -> (Repository, Vec<ParseError>) {
+        let base = registry_dir.and_then(|d| d.canonicalize().ok());
+        let name = |file: &Path, fallback: String| -> String {
+            base.as_ref()
+                .and_then(|b| {
+                    let abs = file.canonicalize().ok()?;
+                    abs.starts_with(b).then(|| relative(&abs, b))
+                })
+                .unwrap_or(fallback)
+        };
         let root = match paths.first() {
             Some(p) if p.is_dir() => p.clone(),
             Some(p) => p
@@ -83,7 +108,7 @@ impl Repository {
                 walk(given, &mut found, &mut errors);
                 found.sort();
                 for f in found {
-                    let rel = relative(&f, given);
+                    let rel = name(&f, relative(&f, given));
                     push_unique(&mut files, &mut seen, f, rel);
                 }
             } else if given.exists() {
@@ -91,6 +116,7 @@ impl Repository {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| given.display().to_string());
+                let rel = name(given, rel);
                 push_unique(&mut files, &mut seen, given.clone(), rel);
             } else {
                 errors.push(ParseError::new(
