@@ -497,7 +497,11 @@ fn shared_section(o: &mut String, a: &Analysis, lang: Lang) {
                     md(agency(&occ.process.agency)),
                     md(&occ.process.name),
                     occ.process.model.replace('`', "'"),
-                    md(&occ.ids.join(", "))
+                    occ.ids
+                        .iter()
+                        .map(|i| format!("`{}`", i.replace('`', "'")))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
                 );
             }
             let _ = writeln!(o);
