@@ -354,7 +354,8 @@ impl CrossAgencyGraph {
     }
 
     /// Links call activities to the process they call: by process id (this
-    /// model first, then the others in path order), else by process name.
+    /// model first, then the others in path order; a QName prefix such as
+    /// `tns:` is ignored), else by process name.
     fn link_calls(&mut self, models: &[RepoModel]) {
         let mut by_id: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
         let mut by_name: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
@@ -385,11 +386,17 @@ impl CrossAgencyGraph {
                         .or_else(|| c.first())
                         .copied()
                 };
-                let target = by_id.get(called).and_then(pick).or_else(|| {
-                    by_name
-                        .get(&peta_registry::normalize_name(called))
-                        .and_then(pick)
-                });
+                // `tns:Process_1` (a QName) names `Process_1`.
+                let local = called.rsplit_once(':').map_or(called, |(_, l)| l);
+                let target = by_id
+                    .get(called)
+                    .or_else(|| by_id.get(local))
+                    .and_then(pick)
+                    .or_else(|| {
+                        by_name
+                            .get(&peta_registry::normalize_name(called))
+                            .and_then(pick)
+                    });
                 if let (Some(t), Some(&from)) = (target, self.flow.get(&(mi, node.id.clone()))) {
                     if let Some(&to) = self.processes.get(&t) {
                         links.push((from, to));
