@@ -459,3 +459,57 @@ fn duplicated_work_fragments_similar_processes_and_data_requests() {
     assert_eq!(best.kind, K::SharedService);
     assert_eq!(best.evidence.len(), 6);
 }
+
+#[test]
+fn time_and_cost_from_signavio_and_camunda_properties_drive_savings() {
+    use peta_analysis::RecommendationKind as K;
+    let model = |key: &str, pool: &str, ext: &str| {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:signavio="http://www.signavio.com" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="t">
+  <collaboration id="C"><participant id="Pool" name="{pool}" processRef="P"/></collaboration>
+  <process id="P" name="Proses {pool}">
+    <userTask id="T" name="Memverifikasi kelengkapan berkas usulan mutasi"><extensionElements>{ext}</extensionElements></userTask>
+  </process>
+</definitions>"#
+        );
+        let model = peta_bpmn::parse_bytes(key, key, xml.as_bytes(), &Default::default()).unwrap();
+        peta_analysis::RepoModel {
+            path: format!("{key}.bpmn"),
+            model,
+        }
+    };
+    let repo = Repository::from_models(
+        vec![
+            model(
+                "a",
+                "BKN",
+                r#"<signavio:signavioMetaData metaKey="waktu" metaValue="2 jam"/><signavio:signavioMetaData metaKey="biaya" metaValue="Rp 150.000"/>"#,
+            ),
+            model(
+                "b",
+                "Taspen",
+                r#"<camunda:properties><camunda:property name="durasi" value="1 hari"/><camunda:property name="cost" value="300000"/></camunda:properties>"#,
+            ),
+        ],
+        mini().registry,
+    );
+    let a = analyze(&repo, &AnalysisOptions::default());
+    let r = a
+        .recommendations
+        .iter()
+        .find(|r| r.kind == K::SharedService)
+        .expect("a shared service");
+    let saving = r.estimated_saving.as_ref().expect("a saving");
+    // All executions minus the largest: 120 + 480 − 480 minutes; 150 000 + 300 000 − 300 000.
+    assert_eq!(saving.minutes, Some(120.0));
+    assert_eq!(saving.cost, Some(150_000.0));
+    let conf = a.shared_activities[0].confidence;
+    let t = 1.0 + 3f64.ln() + 0.5 * 1.15f64.ln();
+    assert!(
+        (r.score - (conf * t * 1000.0).round() / 1000.0).abs() < 1e-3,
+        "{} vs {}",
+        r.score,
+        conf * t
+    );
+}
