@@ -104,26 +104,17 @@ fn print_failure(f: &FailedFile) {
         (false, false) => " (unchanged since it last failed)",
         (true, false) => "",
     };
-    eprintln!("error: {} could not be imported{state}", f.path);
-    for d in &f.diagnostics {
-        let sev = match d.severity {
-            peta_bpmn::Severity::Error => "error",
-            peta_bpmn::Severity::Warning => "warning",
-        };
-        eprintln!(
-            "  {}:{}:{}: {sev}[{}]: {}",
-            display(&f.path),
-            d.line,
-            d.column,
-            d.code,
-            d.message
-        );
-        if let Some(h) = &d.hint {
-            eprintln!("    hint: {h}");
-        }
-    }
+    let file = display(&f.path);
+    eprintln!("error: {file} could not be imported{state}");
+    let err = peta_bpmn::ParseError {
+        file,
+        diagnostics: f.diagnostics.clone(),
+        source_text: f.source_text.clone(),
+    };
+    eprint!("{}", crate::diagnostics::render(&err));
 }
 
+/// A path as the user sees it: relative to the current folder when under it.
 fn display(p: &str) -> String {
     let path = Path::new(p);
     std::env::current_dir()

@@ -18,14 +18,31 @@ pub struct Args {
     pub db: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// Also verify the file (SQLite integrity check, every model whole, the
+    /// search index complete); exit 1 when something is wrong.
+    #[arg(long)]
+    pub check: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = Store::open_existing(&args.db)?;
     let s = store.status()?;
+    let check = if args.check {
+        Some(store.check()?)
+    } else {
+        None
+    };
+    let code = match &check {
+        Some(c) if !c.is_ok() => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    };
     if let Format::Json = args.format {
-        println!("{}", serde_json::to_string_pretty(&s)?);
-        return Ok(ExitCode::SUCCESS);
+        let mut v = serde_json::to_value(&s)?;
+        if let (Some(c), Some(obj)) = (&check, v.as_object_mut()) {
+            obj.insert("check".into(), serde_json::to_value(c)?);
+        }
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(code);
     }
     println!("repository       {}", args.db.display());
     println!("schema version   {}", s.schema_version);
@@ -76,5 +93,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             println!("  {}:{first}{kept}", f.path);
         }
     }
-    Ok(ExitCode::SUCCESS)
+    if let Some(c) = &check {
+        if c.is_ok() {
+            println!("\ncheck            ok");
+        } else {
+            println!("\ncheck            FAILED");
+            println!("  integrity: {}", c.integrity.join("; "));
+            for m in &c.incomplete_models {
+                println!("  incomplete model: {m}");
+            }
+            println!(
+                "  activities missing from the search index: {}, stale index rows: {}",
+                c.unindexed, c.stale_index
+            );
+        }
+    }
+    Ok(code)
 }

@@ -120,8 +120,9 @@ impl Store {
             return Ok(LinkOutcome::Unchanged { fingerprint });
         }
         let repo = self.load_repository()?;
-        let links = match_links(&repo, &params.matcher);
-        let analysis = peta_analysis::analyze(&repo, &params.analysis);
+        let matcher = Matcher::new(params.matcher.clone(), peta_text::Lexicon::bundled());
+        let links = match_links(&repo, &matcher);
+        let analysis = peta_analysis::analyze_with(&repo, &params.analysis, &matcher);
         self.save_run(&analysis, params, &links, &fingerprint, repo.models.len())?;
         Ok(LinkOutcome::Linked {
             fingerprint,
@@ -287,9 +288,10 @@ impl Store {
     }
 }
 
-/// The matcher's correspondences over the whole repository, with the
-/// agency of every activity set from the registry.
-fn match_links(repo: &Repository, config: &MatchConfig) -> Vec<MatchLink> {
+/// The matcher's correspondences over the whole repository (activities
+/// and labelled events), with the agency of every activity set from the
+/// registry.
+fn match_links(repo: &Repository, matcher: &Matcher) -> Vec<MatchLink> {
     let resolver = Resolver::new(&repo.registry);
     let mut acts = Vec::new();
     let mut path_of: HashMap<String, String> = HashMap::new();
@@ -302,7 +304,6 @@ fn match_links(repo: &Repository, config: &MatchConfig) -> Vec<MatchLink> {
             acts.push(a);
         }
     }
-    let matcher = Matcher::new(config.clone(), peta_text::Lexicon::bundled());
     let result = matcher.match_repository(&acts);
     let end = |i: usize| -> Option<LinkEnd> {
         let a = acts.get(i)?;

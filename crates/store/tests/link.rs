@@ -15,7 +15,9 @@ fn link_saves_analyses_and_skips_when_nothing_changed() {
         registry_dir: Some(repo.clone()),
         ..Default::default()
     };
-    store.import(std::slice::from_ref(&repo), &opts, &|_| {}).unwrap();
+    store
+        .import(std::slice::from_ref(&repo), &opts, &|_| {})
+        .unwrap();
     assert!(store.load_analysis().unwrap().is_none());
 
     let params = LinkParams::default();
@@ -57,7 +59,9 @@ fn link_saves_analyses_and_skips_when_nothing_changed() {
             &["Memverifikasi berkas usulan", "Membayar pensiun"],
         ),
     );
-    store.import(std::slice::from_ref(&repo), &opts, &|_| {}).unwrap();
+    store
+        .import(std::slice::from_ref(&repo), &opts, &|_| {})
+        .unwrap();
     assert!(!store.link_is_current(&params).unwrap());
     let relinked = store.link(&params, false).unwrap();
     assert!(matches!(relinked, LinkOutcome::Linked { .. }));
