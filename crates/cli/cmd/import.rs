@@ -1,6 +1,7 @@
 //! `peta import PATH... [--db PATH] [--registry DIR] [--prune]`: content-hashed,
 //! incremental import of BPMN files into the repository (SQLite).
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,6 +9,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use peta_store::{FailedFile, ImportEvent, ImportOptions, Store};
+
+use super::search::emit;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -38,6 +41,7 @@ fn registry_dir(args: &Args) -> Option<PathBuf> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let mut store =
         Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let opts = ImportOptions {
@@ -77,7 +81,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for f in &report.failed {
         print_failure(f);
     }
-    println!(
+    writeln!(
+        out,
         "{}: {} added, {} replaced, {} unchanged, {} pruned, {} failed{}",
         args.db.display(),
         report.added.len(),
@@ -90,7 +95,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             ""
         }
-    );
+    )?;
+    emit(&out)?;
     Ok(if report.failed.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -2,10 +2,13 @@
 //! repository and save them; does nothing when no model, the registry and
 //! the parameters changed since the last run.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use peta_store::{LinkOutcome, LinkParams, Store};
+
+use super::search::emit;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,13 +21,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let mut store = Store::open_existing(&args.db)?;
     match store.link(&LinkParams::default(), args.force)? {
         LinkOutcome::Unchanged { .. } => {
-            println!(
+            writeln!(
+                out,
                 "{}: nothing changed since the last link; analyses are current",
                 args.db.display()
-            );
+            )?;
         }
         LinkOutcome::Linked {
             models,
@@ -34,11 +39,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             recommendations,
             ..
         } => {
-            println!(
+            writeln!(
+                out,
                 "{}: linked {models} models: {match_links} match links, {shared_activities} shared activities, {handoffs} handoffs, {recommendations} recommendations",
                 args.db.display()
-            );
+            )?;
         }
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

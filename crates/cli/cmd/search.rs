@@ -2,6 +2,7 @@
 //! [--format text|json]`: full-text search over activity labels across
 //! agencies, stemming-aware.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +36,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let store = Store::open_existing(&args.db)?;
     let hits = store.search(&SearchQuery {
         text: args.query.clone(),
@@ -43,19 +45,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limit: args.limit.max(1),
     })?;
     match args.format {
-        Format::Json => println!(
+        Format::Json => writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "query": args.query,
                 "results": hits,
             }))?
-        ),
+        )?,
         Format::Text => {
             if hits.is_empty() {
                 eprintln!("no activity matches \"{}\"", args.query);
             }
             for h in &hits {
-                println!(
+                writeln!(
+                    out,
                     "{:<10} {}  [{}#{}, {}]  {:.2}",
                     h.agency.as_deref().unwrap_or("-"),
                     h.label,
@@ -63,9 +67,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     h.id,
                     h.process.as_deref().unwrap_or(&h.process_id),
                     h.rank
-                );
+                )?;
             }
         }
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to stdout at once. A closed pipe (`peta search … | head`)
+/// is not an error: the reader has what it wanted.
+pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }

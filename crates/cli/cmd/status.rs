@@ -1,9 +1,12 @@
 //! `peta status [--db PATH] [--format text|json]`: what the repository holds.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use peta_store::Store;
+
+use super::search::emit;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Format {
@@ -25,6 +28,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let store = Store::open_existing(&args.db)?;
     let s = store.status()?;
     let check = if args.check {
@@ -41,44 +45,51 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if let (Some(c), Some(obj)) = (&check, v.as_object_mut()) {
             obj.insert("check".into(), serde_json::to_value(c)?);
         }
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        emit(&out)?;
         return Ok(code);
     }
-    println!("repository       {}", args.db.display());
-    println!("schema version   {}", s.schema_version);
-    println!(
+    writeln!(out, "repository       {}", args.db.display())?;
+    writeln!(out, "schema version   {}", s.schema_version)?;
+    writeln!(
+        out,
         "agencies         {} (registry), {} themes",
         s.agencies, s.themes
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "models           {} ({} with warnings)",
         s.models, s.models_with_warnings
-    );
-    println!("processes        {}", s.processes);
-    println!(
+    )?;
+    writeln!(out, "processes        {}", s.processes)?;
+    writeln!(
+        out,
         "activities       {} (of {} flow nodes)",
         s.activities, s.flow_nodes
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "last import      {}",
         s.last_import.as_deref().unwrap_or("never")
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "last link        {}",
         s.last_link.as_deref().unwrap_or("never")
-    );
+    )?;
     if !s.activities_by_agency.is_empty() {
-        println!("\nactivities by agency");
+        writeln!(out, "\nactivities by agency")?;
         for c in &s.activities_by_agency {
-            println!(
+            writeln!(
+                out,
                 "  {:<24} {}",
                 c.agency.as_deref().unwrap_or("(unresolved)"),
                 c.activities
-            );
+            )?;
         }
     }
     if !s.failed.is_empty() {
-        println!("\nfiles with errors ({})", s.failed.len());
+        writeln!(out, "\nfiles with errors ({})", s.failed.len())?;
         for f in &s.failed {
             let first = f
                 .diagnostics
@@ -90,23 +101,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 ""
             };
-            println!("  {}:{first}{kept}", f.path);
+            writeln!(out, "  {}:{first}{kept}", f.path)?;
         }
     }
     if let Some(c) = &check {
         if c.is_ok() {
-            println!("\ncheck            ok");
+            writeln!(out, "\ncheck            ok")?;
         } else {
-            println!("\ncheck            FAILED");
-            println!("  integrity: {}", c.integrity.join("; "));
+            writeln!(out, "\ncheck            FAILED")?;
+            writeln!(out, "  integrity: {}", c.integrity.join("; "))?;
             for m in &c.incomplete_models {
-                println!("  incomplete model: {m}");
+                writeln!(out, "  incomplete model: {m}")?;
             }
-            println!(
+            writeln!(
+                out,
                 "  activities missing from the search index: {}, stale index rows: {}",
                 c.unindexed, c.stale_index
-            );
+            )?;
         }
     }
+    emit(&out)?;
     Ok(code)
 }
