@@ -95,6 +95,11 @@ fn main() {
     let roots = [repo.clone()];
     let opts = ImportOptions::default();
 
+    // Reference: parsing alone (parallel), what every import must at least do.
+    let mut all = Vec::new();
+    bpmn_files(&repo, &mut all);
+    let (_, t_parse) = time(|| peta_bpmn::parse_files(&all, &peta_bpmn::ParseOptions::default()));
+
     let mut store = Store::open(&db).expect("open");
     let (full, t_full) = time(|| store.import(&roots, &opts, &|_| {}).expect("import"));
     let (same, t_same) = time(|| store.import(&roots, &opts, &|_| {}).expect("re-import"));
@@ -128,6 +133,7 @@ fn main() {
             files as f64 / d.as_secs_f64()
         );
     };
+    row("parse only (reference)", t_parse);
     row("full import", t_full);
     row("unchanged re-import", t_same);
     row("one file changed", t_one);

@@ -404,3 +404,33 @@ fn a_registry_given_later_renames_models_and_assigns_themes() {
     );
     assert_models_whole(&store);
 }
+
+#[test]
+fn readers_are_not_blocked_by_an_import() {
+    let (_tmp, repo, db) = setup();
+    let mut store = Store::open(&db).unwrap();
+    import(&mut store, &repo, false);
+    // A reader (an atlas build, a search) in the middle of a read transaction.
+    let reader = Connection::open(&db).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let models = |c: &Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM models", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(models(&reader), 3);
+    common::write(
+        &repo.join("pensiun/taspen-baru.bpmn"),
+        &common::bpmn("P_new", "Taspen", ("Taspen", "Taspen"), &["Mencatat klaim"]),
+    );
+    let started = std::time::Instant::now();
+    let report = import(&mut store, &repo, false);
+    assert_eq!(report.added.len(), 1);
+    assert!(
+        started.elapsed() < peta_store::BUSY_TIMEOUT / 2,
+        "the writer waited for the reader"
+    );
+    // The reader keeps its snapshot until it ends its transaction.
+    assert_eq!(models(&reader), 3);
+    reader.execute_batch("COMMIT").unwrap();
+    assert_eq!(models(&reader), 4);
+}
