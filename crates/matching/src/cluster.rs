@@ -47,9 +47,18 @@ pub(crate) fn average_link(
     };
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    // A cluster's version changes when it grows; a failed merge of two
+    // clusters is not retried until one of them has changed.
+    let mut version: Vec<usize> = vec![0; n];
+    let mut failed: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for l in order {
         let (ca, cb) = (cluster_of[l.a], cluster_of[l.b]);
         if ca == cb {
+            continue;
+        }
+        let key = (ca.min(cb), ca.max(cb));
+        let ver = (version[key.0], version[key.1]);
+        if failed.get(&key) == Some(&ver) {
             continue;
         }
         let ma = members.get(&ca).cloned().unwrap_or_else(|| vec![ca]);
@@ -62,9 +71,11 @@ pub(crate) fn average_link(
         }
         let avg = total / (ma.len() * mb.len()) as f64;
         if avg < threshold {
+            failed.insert(key, ver);
             continue;
         }
         let (keep, gone) = (ca.min(cb), ca.max(cb));
+        version[keep] += 1;
         let mut merged = ma;
         merged.extend(mb);
         merged.sort_unstable();

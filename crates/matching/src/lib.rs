@@ -26,7 +26,7 @@ use peta_text::Lexicon;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use index::InvertedIndex;
+use index::{InvertedIndex, Keys};
 use profile::{Profile, Weights};
 
 /// Errors of this crate (reading gold standards).
@@ -106,21 +106,38 @@ impl Matcher {
         let pa = self.profiles(a);
         let pb = self.profiles(b);
         let weights = Weights::learn(pa.iter().chain(pb.iter()));
-        let index = InvertedIndex::build(&pb, self.config.max_posting);
-        let mut out: Vec<Correspondence> = pa
+        let ka: Vec<Keys> = pa
+            .par_iter()
+            .map(|p| index::keys(p, &weights, &self.lexicon))
+            .collect();
+        let kb: Vec<Keys> = pb
+            .par_iter()
+            .map(|p| index::keys(p, &weights, &self.lexicon))
+            .collect();
+        let index_a = InvertedIndex::build(&ka, &self.config);
+        let index_b = InvertedIndex::build(&kb, &self.config);
+        // Candidates from both directions.
+        let mut pairs: Vec<(usize, usize)> = ka
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, p)| {
-                let weights = &weights;
-                let pb = &pb;
-                index.candidates(p).into_iter().filter_map(move |j| {
-                    let why = score::score(p, &pb[j], weights, &self.lexicon, &self.config)?;
-                    (why.score >= self.config.match_threshold).then(|| Correspondence {
-                        a: i,
-                        b: j,
-                        score: why.score,
-                        why,
-                    })
+            .flat_map_iter(|(i, k)| index_b.lookup(k).into_iter().map(move |j| (i, j)))
+            .chain(
+                kb.par_iter()
+                    .enumerate()
+                    .flat_map_iter(|(j, k)| index_a.lookup(k).into_iter().map(move |i| (i, j))),
+            )
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let mut out: Vec<Correspondence> = pairs
+            .par_iter()
+            .filter_map(|&(i, j)| {
+                let why = score::score(&pa[i], &pb[j], &weights, &self.lexicon, &self.config)?;
+                (why.score >= self.config.match_threshold).then(|| Correspondence {
+                    a: i,
+                    b: j,
+                    score: why.score,
+                    why,
                 })
             })
             .collect();
@@ -148,29 +165,44 @@ impl Matcher {
     pub fn match_repository(&self, acts: &[Activity]) -> MatchResult {
         let profiles = self.profiles(acts);
         let weights = Weights::learn(profiles.iter());
-        let index = InvertedIndex::build(&profiles, self.config.max_posting);
+        let keys: Vec<Keys> = profiles
+            .par_iter()
+            .map(|p| index::keys(p, &weights, &self.lexicon))
+            .collect();
+        let index = InvertedIndex::build(&keys, &self.config);
         let within = self.config.within_model;
         let floor = self.config.match_threshold.min(self.config.group_threshold);
-        let mut scored: Vec<Correspondence> = profiles
+        // Candidate pairs (smaller index first) from every profile's queries.
+        let mut pairs: Vec<(usize, usize)> = keys
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, p)| {
-                let weights = &weights;
+            .flat_map_iter(|(i, k)| {
                 let profiles = &profiles;
                 index
-                    .candidates(p)
+                    .lookup(k)
                     .into_iter()
-                    .filter(move |&j| j > i && (within || profiles[j].model != p.model))
-                    .filter_map(move |j| {
-                        let why =
-                            score::score(p, &profiles[j], weights, &self.lexicon, &self.config)?;
-                        (why.score >= floor).then(|| Correspondence {
-                            a: i,
-                            b: j,
-                            score: why.score,
-                            why,
-                        })
-                    })
+                    .filter(move |&j| j != i && (within || profiles[j].model != profiles[i].model))
+                    .map(move |j| (i.min(j), i.max(j)))
+            })
+            .collect();
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let mut scored: Vec<Correspondence> = pairs
+            .par_iter()
+            .filter_map(|&(i, j)| {
+                let why = score::score(
+                    &profiles[i],
+                    &profiles[j],
+                    &weights,
+                    &self.lexicon,
+                    &self.config,
+                )?;
+                (why.score >= floor).then(|| Correspondence {
+                    a: i,
+                    b: j,
+                    score: why.score,
+                    why,
+                })
             })
             .collect();
         scored.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));

@@ -172,6 +172,9 @@ pub struct Lexicon {
     pub(crate) longest_phrase: usize,
     pub(crate) opposites: HashSet<(String, String)>,
     pub(crate) related: HashSet<(String, String)>,
+    pub(crate) opposite_of: HashMap<String, Vec<String>>,
+    pub(crate) related_to: HashMap<String, Vec<String>>,
+    pub(crate) services: HashSet<String>,
     pub(crate) light_verbs: HashSet<String>,
     pub(crate) conjunctions: HashSet<String>,
     pub(crate) nonverbs: HashSet<String>,
@@ -229,17 +232,22 @@ impl Lexicon {
 
     /// The two actions (concept names or stems) are declared opposites.
     pub fn are_opposite(&self, a: &str, b: &str) -> bool {
-        self.opposites.contains(&(a.to_string(), b.to_string()))
+        self.opposite_of.get(a).is_some_and(|v| v.iter().any(|x| x == b))
     }
 
     /// The concept is a common service action (see [`Concept::service`]).
     pub fn is_service(&self, name: &str) -> bool {
-        self.concept(name).is_some_and(|c| c.service)
+        self.services.contains(name)
     }
 
     /// The two concepts are declared related (partly the same).
     pub fn are_related(&self, a: &str, b: &str) -> bool {
-        self.related.contains(&(a.to_string(), b.to_string()))
+        self.related_to.get(a).is_some_and(|v| v.iter().any(|x| x == b))
+    }
+
+    /// The concepts declared related to this one.
+    pub fn related_to(&self, a: &str) -> &[String] {
+        self.related_to.get(a).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The expansion of an abbreviation (`sk` → `surat keputusan`).
@@ -333,6 +341,25 @@ impl Lexicon {
     fn reindex(&mut self) {
         self.term_index.clear();
         self.phrase_index.clear();
+        let mut opposite_of: HashMap<String, Vec<String>> = HashMap::new();
+        for (a, b) in &self.opposites {
+            opposite_of.entry(a.clone()).or_default().push(b.clone());
+        }
+        let mut related_to: HashMap<String, Vec<String>> = HashMap::new();
+        for (a, b) in &self.related {
+            related_to.entry(a.clone()).or_default().push(b.clone());
+        }
+        for v in opposite_of.values_mut().chain(related_to.values_mut()) {
+            v.sort();
+        }
+        self.opposite_of = opposite_of;
+        self.related_to = related_to;
+        self.services = self
+            .concepts
+            .iter()
+            .filter(|c| c.service)
+            .map(|c| c.name.clone())
+            .collect();
         self.expansions.clear();
         self.longest_phrase = 1;
         let mut term_index = HashMap::new();
