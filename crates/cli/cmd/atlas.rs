@@ -85,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    let started = std::time::Instant::now();
     let analysis = peta_analysis::analyze(
         &repo,
         &AnalysisOptions {
@@ -122,15 +123,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             b.set_position(done as u64);
         }
     };
+    let analysed = started.elapsed();
+    let started = std::time::Instant::now();
     let summary = peta_atlas::render(&input, &options, &mut progress)?;
+    let rendered = started.elapsed();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     println!(
-        "wrote {} pages for {} models to {}\nopen {} in a browser (works offline, from disk)",
+        "wrote {} pages for {} models to {} (analysis {:.1} s, rendering {:.1} s)\nopen {} in a browser (works offline, from disk)",
         summary.pages,
         input.models.len(),
         summary.out.display(),
+        analysed.as_secs_f64(),
+        rendered.as_secs_f64(),
         summary.out.join("index.html").display()
     );
     Ok(ExitCode::SUCCESS)
