@@ -4,27 +4,16 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use peta_analysis::{AnalysisOptions, Repository};
+use peta_analysis::AnalysisOptions;
 use peta_atlas::{Lang, Options};
+
+use crate::repo;
 
 /// Render the offline HTML process atlas (open `<out>/index.html` in a browser).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// BPMN files or folders. A folder given first also holds the registry
-    /// (agencies.toml, themes.toml) unless --registry says otherwise.
-    #[arg(
-        value_name = "PATH",
-        required_unless_present = "db",
-        conflicts_with = "db"
-    )]
-    pub paths: Vec<PathBuf>,
-    /// Read the repository from this store (see `peta import`) instead of files.
-    #[arg(long, value_name = "PATH")]
-    pub db: Option<PathBuf>,
-    /// Folder with agencies.toml and themes.toml.
-    #[arg(long, value_name = "DIR")]
-    pub registry: Option<PathBuf>,
+    #[command(flatten)]
+    pub source: repo::Source,
     /// Output folder. Replaced if it holds an atlas written before; refused if
     /// it holds anything else.
     #[arg(long, short, value_name = "DIR")]
@@ -41,55 +30,15 @@ pub struct Args {
     pub templates: Option<PathBuf>,
 }
 
-fn load(args: &Args) -> anyhow::Result<Repository> {
-    let mut repo = if let Some(db) = &args.db {
-        let store = peta_store::Store::open_existing(db)
-            .with_context(|| format!("opening {}", db.display()))?;
-        let (repo, errors) = store
-            .load_repository_with_errors()
-            .with_context(|| format!("reading {}", db.display()))?;
-        for e in &errors {
-            eprintln!("warning: {e}");
-        }
-        repo
-    } else {
-        let (repo, errors) = Repository::load(&args.paths, args.registry.as_deref());
-        for e in &errors {
-            eprintln!("warning: {e} (file skipped)");
-        }
-        repo
-    };
-    if let (Some(dir), Some(_)) = (&args.registry, &args.db) {
-        repo.registry = peta_registry::Registry::load(dir)
-            .with_context(|| format!("reading the registry in {}", dir.display()))?;
-    }
-    Ok(repo)
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = Lang::parse(&args.lang).unwrap_or_default();
-    let repo = load(&args)?;
-    if repo.models.is_empty() {
-        anyhow::bail!("no BPMN model found; nothing to render");
-    }
-    if let Some(code) = &args.theme {
-        if repo.registry.theme(code).is_none() {
-            anyhow::bail!(
-                "unknown theme `{code}` (themes.toml defines: {})",
-                repo.registry
-                    .themes
-                    .iter()
-                    .map(|t| t.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
-    }
+    let repo = repo::load(&args.source)?;
+    let theme = repo::theme_code(&repo, args.theme.as_deref())?;
     let started = std::time::Instant::now();
     let analysis = peta_analysis::analyze(
         &repo,
         &AnalysisOptions {
-            theme: args.theme.clone(),
+            theme: theme.clone(),
         },
     );
     let mut input = peta_atlas::input_from_analysis(&repo, &analysis, lang);
@@ -98,11 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = Options {
         out: args.out.clone(),
         lang,
-        theme: args
-            .theme
-            .as_ref()
-            .and_then(|c| repo.registry.theme(c))
-            .map(|t| t.code.clone()),
+        theme,
         templates: args.templates.clone(),
     };
     let bar = if std::io::stderr().is_terminal() {
