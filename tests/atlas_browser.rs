@@ -305,6 +305,15 @@ fn atlas_of_processes_works_in_headless_chromium() {
         "search for {query:?} did not list {label:?}"
     );
     eprintln!("search {query:?}: {hits} activities, including {label:?}");
+    // the recommendation filters come alive (their script ran and counted)
+    let (dom, log) = run_chromium(&bin, &profile, &url(&out.join("recommendations.html")));
+    assert!(console_lines(&log).is_empty(), "{log}");
+    let recs = dom.matches("<li class=\"rec\"").count();
+    assert!(recs > 0, "no recommendation listed");
+    assert!(
+        dom.contains(&format!("{recs} dari {recs} ditampilkan")),
+        "filter count not shown: JS did not run"
+    );
     // searching the script label lists it as text
     let (dom, _) = run_chromium(
         &bin,
