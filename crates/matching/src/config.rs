@@ -31,6 +31,10 @@ pub const RELATED_CREDIT: f64 = 0.5;
 /// (thesaurus `service = true`: archiving, notifying, signing), whatever
 /// their objects: such work is one shared service.
 pub const SERVICE_OBJECT_FLOOR: f64 = 0.8;
+/// Object score given when the same action applies to objects headed by the
+/// same document container (thesaurus `container = true`: berkas, dokumen):
+/// enough for a group, not for a correspondence.
+pub const CONTAINER_OBJECT_FLOOR: f64 = 0.7;
 /// Factor when exactly one label is negated ("not complete").
 pub const NEGATION_PENALTY: f64 = 0.5;
 /// Posting lists longer than this are not used to generate candidates
@@ -51,6 +55,7 @@ pub struct MatchConfig {
     pub negation_penalty: f64,
     pub related_credit: f64,
     pub service_object_floor: f64,
+    pub container_object_floor: f64,
     pub max_posting: usize,
     /// Link activities of the same model in [`crate::Matcher::match_repository`]
     /// (default false: shared activities are sought across models).
@@ -74,6 +79,7 @@ impl Default for MatchConfig {
             negation_penalty: NEGATION_PENALTY,
             related_credit: RELATED_CREDIT,
             service_object_floor: SERVICE_OBJECT_FLOOR,
+            container_object_floor: CONTAINER_OBJECT_FLOOR,
             max_posting: MAX_POSTING,
             within_model: false,
             events_match_activities: false,

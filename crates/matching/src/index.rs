@@ -96,6 +96,12 @@ pub(crate) fn keys(p: &Profile, weights: &Weights, lex: &Lexicon) -> Keys {
                 query.insert(format!("A:{a}|{o}"));
             }
         }
+        // A document container heading the object (see the container floor).
+        if let Some(h) = p.head.as_deref().filter(|h| lex.is_container(h)) {
+            for a in &p.actions {
+                query.insert(format!("A:{a}|{h}"));
+            }
+        }
         // Labels without an action that share a prefix term.
         for o in &prefix {
             query.insert(format!("N:{o}"));

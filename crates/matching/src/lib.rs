@@ -133,7 +133,7 @@ impl Matcher {
             .par_iter()
             .filter_map(|&(i, j)| {
                 let why = score::score(&pa[i], &pb[j], &weights, &self.lexicon, &self.config)?;
-                (why.score >= self.config.match_threshold).then(|| Correspondence {
+                (why.score >= self.config.match_threshold).then_some(Correspondence {
                     a: i,
                     b: j,
                     score: why.score,
@@ -197,7 +197,7 @@ impl Matcher {
                     &self.lexicon,
                     &self.config,
                 )?;
-                (why.score >= floor).then(|| Correspondence {
+                (why.score >= floor).then_some(Correspondence {
                     a: i,
                     b: j,
                     score: why.score,

@@ -9,6 +9,12 @@ use crate::config::MatchConfig;
 
 /// Canonical name of the negation concept in the thesaurus.
 const NEGATION: &str = "not";
+/// Sending something to a person served (an applicant, an employee, a
+/// citizen; thesaurus `person = true`) is notifying them: `SEND` becomes
+/// `NOTIFY` when the label's recipient is such a person. Sending to an
+/// agency stays a handoff.
+const SEND: &str = "send";
+const NOTIFY: &str = "notify";
 
 /// One object (or adjunct) term of a label.
 #[derive(Debug, Clone)]
@@ -30,6 +36,8 @@ pub(crate) struct Profile {
     pub action: Option<(String, String)>,
     /// Canonical keys of every action (sorted, distinct).
     pub actions: Vec<String>,
+    /// The head of the object (its first object word), if any.
+    pub head: Option<String>,
     pub terms: Vec<Term>,
     pub negated: bool,
     /// Canonical tokens of neighbour labels (sorted, distinct).
@@ -49,7 +57,30 @@ impl Profile {
         let action = analysis
             .action()
             .map(|t| (t.canonical.clone(), t.text.clone()));
-        let actions: BTreeSet<String> = analysis.actions().map(|t| t.canonical.clone()).collect();
+        let mut actions: BTreeSet<String> =
+            analysis.actions().map(|t| t.canonical.clone()).collect();
+        let to_person = analysis.adjuncts().any(|t| lex.is_person(&t.canonical))
+            && !analysis.object().any(|t| lex.is_material(&t.canonical));
+        let mut action = action;
+        if to_person && actions.remove(SEND) {
+            actions.insert(NOTIFY.to_string());
+            if let Some((c, _)) = action.as_mut() {
+                if c == SEND {
+                    *c = NOTIFY.to_string();
+                }
+            }
+        }
+        // The head of the object: its first object word (Indonesian noun
+        // phrases are head-first), skipping qualifiers and people.
+        let head = analysis
+            .object()
+            .find(|t| {
+                !matches!(
+                    t.concept,
+                    Some(ConceptKind::Other) | Some(ConceptKind::Actor)
+                )
+            })
+            .map(|t| t.canonical.clone());
         let mut by_key: BTreeMap<String, Term> = BTreeMap::new();
         let mut negated = false;
         let mut concepts: BTreeSet<String> = BTreeSet::new();
@@ -99,6 +130,7 @@ impl Profile {
             normalized: analysis.normalized.clone(),
             action,
             actions: actions.into_iter().collect(),
+            head,
             terms,
             negated,
             context: context.into_iter().collect(),

@@ -208,6 +208,17 @@ pub(crate) fn score(
     } else {
         object_score
     };
+    // The same document container heads both objects ("berkas usul
+    // pensiun", "berkas usulan mutasi"): the same kind of document work.
+    let container = common_action.is_some()
+        && a.head.is_some()
+        && a.head == b.head
+        && a.head.as_deref().is_some_and(|h| lex.is_container(h));
+    let object_score = if container {
+        object_score.max(config.container_object_floor)
+    } else {
+        object_score
+    };
     if shared.is_empty() && synonyms.is_empty() && a.normalized != b.normalized {
         return None;
     }

@@ -38,6 +38,18 @@ pub struct Concept {
     /// alone identifies the work, whatever document it applies to.
     #[serde(default)]
     pub service: bool,
+    /// An actor who is a person or business served by the government
+    /// (applicant, employee, citizen), not an agency: sending something to
+    /// them is notifying them.
+    #[serde(default)]
+    pub person: bool,
+    /// A document container (`berkas`, `dokumen`): when it heads both
+    /// objects, what the documents are about matters less.
+    #[serde(default)]
+    pub container: bool,
+    /// Money or goods (`dana`, `bantuan`): handing them over is not a notification.
+    #[serde(default)]
+    pub material: bool,
     /// Indonesian terms (single words or phrases).
     #[serde(default)]
     pub indonesian: Vec<String>,
@@ -175,6 +187,8 @@ pub struct Lexicon {
     pub(crate) opposite_of: HashMap<String, Vec<String>>,
     pub(crate) related_to: HashMap<String, Vec<String>>,
     pub(crate) services: HashSet<String>,
+    pub(crate) persons: HashSet<String>,
+    pub(crate) containers: HashSet<String>,
     pub(crate) light_verbs: HashSet<String>,
     pub(crate) conjunctions: HashSet<String>,
     pub(crate) nonverbs: HashSet<String>,
@@ -232,7 +246,9 @@ impl Lexicon {
 
     /// The two actions (concept names or stems) are declared opposites.
     pub fn are_opposite(&self, a: &str, b: &str) -> bool {
-        self.opposite_of.get(a).is_some_and(|v| v.iter().any(|x| x == b))
+        self.opposite_of
+            .get(a)
+            .is_some_and(|v| v.iter().any(|x| x == b))
     }
 
     /// The concept is a common service action (see [`Concept::service`]).
@@ -240,9 +256,26 @@ impl Lexicon {
         self.services.contains(name)
     }
 
+    /// The concept is a person served (see [`Concept::person`]).
+    pub fn is_person(&self, name: &str) -> bool {
+        self.persons.contains(name)
+    }
+
+    /// The concept is money or goods (see [`Concept::material`]).
+    pub fn is_material(&self, name: &str) -> bool {
+        self.concept(name).is_some_and(|c| c.material)
+    }
+
+    /// The concept is a document container (see [`Concept::container`]).
+    pub fn is_container(&self, name: &str) -> bool {
+        self.containers.contains(name)
+    }
+
     /// The two concepts are declared related (partly the same).
     pub fn are_related(&self, a: &str, b: &str) -> bool {
-        self.related_to.get(a).is_some_and(|v| v.iter().any(|x| x == b))
+        self.related_to
+            .get(a)
+            .is_some_and(|v| v.iter().any(|x| x == b))
     }
 
     /// The concepts declared related to this one.
@@ -318,6 +351,9 @@ impl Lexicon {
             match self.concepts.iter_mut().find(|c| c.name == concept.name) {
                 Some(existing) => {
                     existing.service |= concept.service;
+                    existing.person |= concept.person;
+                    existing.container |= concept.container;
+                    existing.material |= concept.material;
                     existing.indonesian.extend(concept.indonesian);
                     existing.english.extend(concept.english);
                 }
@@ -358,6 +394,18 @@ impl Lexicon {
             .concepts
             .iter()
             .filter(|c| c.service)
+            .map(|c| c.name.clone())
+            .collect();
+        self.persons = self
+            .concepts
+            .iter()
+            .filter(|c| c.person)
+            .map(|c| c.name.clone())
+            .collect();
+        self.containers = self
+            .concepts
+            .iter()
+            .filter(|c| c.container)
             .map(|c| c.name.clone())
             .collect();
         self.expansions.clear();
