@@ -84,7 +84,8 @@ pub struct ImportReport {
     pub added: Vec<String>,
     /// Files whose content changed and were stored again.
     pub replaced: Vec<String>,
-    /// Files skipped because their content hash is unchanged.
+    /// Files skipped because their content hash is unchanged (files that
+    /// still fail are in `failed` instead, with `new == false`).
     pub unchanged: usize,
     /// `.xml` files skipped because they are not BPMN.
     pub not_bpmn: usize,
@@ -331,7 +332,6 @@ impl Store {
             let failure = k.and_then(|k| k.failure.as_ref());
             match failure {
                 Some((fh, diags)) if *fh == hash => {
-                    report.unchanged += 1;
                     report.failed.push(FailedFile {
                         path: cand.id.clone(),
                         diagnostics: serde_json::from_str(diags).unwrap_or_default(),
