@@ -211,7 +211,10 @@ fn a_bad_file_leaves_no_rows_and_the_others_import() {
     assert_eq!(store.total_changes(), changes);
     assert_eq!(again.failed.len(), 1);
     assert!(!again.failed[0].new);
-    assert_eq!(again.unchanged, 3, "a still-failing file is not counted unchanged");
+    assert_eq!(
+        again.unchanged, 3,
+        "a still-failing file is not counted unchanged"
+    );
 
     // Fixed: imported, failure cleared.
     common::write(
