@@ -110,6 +110,7 @@ pub struct Recommendation {
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::measure;
+use crate::report::{handoff_kind_label, Lang};
 use crate::{Analysis, Endpoint, Handoff, HandoffKind, Repository};
 
 /// Kind weights `W` of the score (docs/analysis.md, "Scores").
@@ -579,12 +580,12 @@ fn integrations(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) 
         }
         let kinds_en = by_kind
             .iter()
-            .map(|(k, n)| format!("{n} {}", k.as_str().replace('_', " ")))
+            .map(|(k, n)| format!("{n} {}", handoff_kind_label(*k, Lang::En)))
             .collect::<Vec<_>>()
             .join(", ");
         let kinds_id = by_kind
             .iter()
-            .map(|(k, n)| format!("{n} {}", kind_id(*k)))
+            .map(|(k, n)| format!("{n} {}", handoff_kind_label(*k, Lang::Id)))
             .collect::<Vec<_>>()
             .join(", ");
         out.push(Draft {
@@ -618,16 +619,6 @@ fn integrations(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) 
             saving,
             themes: BTreeSet::new(),
         });
-    }
-}
-
-/// Indonesian name of a handoff kind.
-pub fn kind_id(k: HandoffKind) -> &'static str {
-    match k {
-        HandoffKind::MessageFlow => "aliran pesan",
-        HandoffKind::ControlFlow => "aliran kendali",
-        HandoffKind::CallActivity => "pemanggilan proses",
-        HandoffKind::Data => "aliran data",
     }
 }
 
