@@ -143,6 +143,10 @@ pub struct ProcessStats {
     pub handoffs: KindCounts,
     /// Agencies of its activities and of the ends of its handoffs, sorted.
     pub agencies: Vec<String>,
+    /// Agencies of its own activities only, sorted (two or more: a
+    /// cross-agency process such as one pool with a lane per agency).
+    #[serde(default)]
+    pub own_agencies: Vec<String>,
     pub ping_pongs: Vec<PingPong>,
     /// Most handoffs in a row along one path (cycles cut).
     pub longest_chain: usize,
@@ -740,6 +744,7 @@ pub fn process_stats(ctx: &Ctx<'_>, handoffs: &[Handoff]) -> Vec<ProcessStats> {
                     }
                 }
             }
+            let own_agencies: Vec<String> = agencies.iter().cloned().collect();
             let mut ping_pongs = BTreeSet::new();
             let mut chain = 0;
             for &i in &mine {
@@ -779,6 +784,7 @@ pub fn process_stats(ctx: &Ctx<'_>, handoffs: &[Handoff]) -> Vec<ProcessStats> {
                 activities: activities.len(),
                 handoffs: counts,
                 agencies: agencies.into_iter().collect(),
+                own_agencies,
                 ping_pongs: ping_pongs.into_iter().collect(),
                 longest_chain: chain,
             });

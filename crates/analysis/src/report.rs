@@ -432,7 +432,11 @@ fn processes_section(o: &mut String, a: &Analysis, lang: Lang) {
             md(&p.name),
             p.model.replace('`', "'"),
             p.process.replace('`', "'"),
-            md(agency(&p.agency)),
+            if p.own_agencies.len() > 1 {
+                lang.t("lintas instansi", "cross-agency").to_string()
+            } else {
+                md(agency(&p.agency))
+            },
             p.handoffs.total,
             md(&p.agencies.join(", ")),
             p.longest_chain,

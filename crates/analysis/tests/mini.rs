@@ -152,6 +152,7 @@ fn process_stats_ping_pong_and_chains() {
     assert_eq!(p1.handoffs.data, 1);
     assert_eq!(p1.handoffs.total, 3);
     assert_eq!(p1.agencies, ["BKN", "TASPEN"]);
+    assert_eq!(p1.own_agencies, ["BKN", "TASPEN"]);
     assert_eq!(p1.longest_chain, 2);
     assert_eq!(p1.ping_pongs.len(), 1);
     let pp = &p1.ping_pongs[0];
