@@ -40,7 +40,7 @@ pub const NEGATION_PENALTY: f64 = 0.5;
 /// Posting lists longer than this are not used to generate candidates
 /// (tokens that frequent carry no evidence on their own); bounds the cost per
 /// activity so matching grows near-linearly with repository size.
-pub const MAX_POSTING: usize = 500;
+pub const MAX_POSTING: usize = 200;
 
 /// Matching configuration: the documented constants above by default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Candidate generation: an inverted index over canonical tokens. Pairs that
-//! could not reach [`MatchConfig::group_threshold`] are never scored, and no
-//! posting list longer than [`MatchConfig::max_posting`] is read, so the work
-//! per activity is bounded and matching grows near-linearly.
+//! could not reach [`MatchConfig::group_threshold`] are never scored, and at
+//! most [`MatchConfig::max_posting`] entries of a posting list are read, so
+//! the work per activity is bounded and matching grows near-linearly.
 //!
 //! A link needs a compatible action (the same or a related one, or none on
 //! one side) and enough shared object weight. Every profile is *indexed*
@@ -138,15 +138,24 @@ impl<'a> InvertedIndex<'a> {
         }
     }
 
-    /// Indices found by the query keys, ascending and distinct. Posting lists
-    /// longer than `max_posting` are skipped: a key that frequent is no
-    /// evidence on its own.
-    pub fn lookup(&self, keys: &Keys) -> Vec<usize> {
+    /// Indices found by the query keys, ascending and distinct. `at` is the
+    /// querying element's position on this index's scale. A posting list
+    /// longer than `max_posting` is read only in a window of `max_posting`
+    /// entries around `at`: a key that frequent marks work shared by many
+    /// elements, which neighbouring members connect (see the average link in
+    /// `cluster.rs`), so the work per element stays bounded.
+    pub fn lookup(&self, keys: &Keys, at: usize) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         for k in &keys.query {
             if let Some(list) = self.postings.get(k.as_str()) {
                 if list.len() <= self.max_posting {
                     out.extend_from_slice(list);
+                } else {
+                    let pos = list.partition_point(|&x| x < at);
+                    let start = pos
+                        .saturating_sub(self.max_posting / 2)
+                        .min(list.len() - self.max_posting);
+                    out.extend_from_slice(&list[start..start + self.max_posting]);
                 }
             }
         }

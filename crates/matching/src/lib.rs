@@ -120,11 +120,17 @@ impl Matcher {
         let mut pairs: Vec<(usize, usize)> = ka
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, k)| index_b.lookup(k).into_iter().map(move |j| (i, j)))
+            .flat_map_iter(|(i, k)| {
+                let at = i * pb.len() / pa.len().max(1);
+                index_b.lookup(k, at).into_iter().map(move |j| (i, j))
+            })
             .chain(
                 kb.par_iter()
                     .enumerate()
-                    .flat_map_iter(|(j, k)| index_a.lookup(k).into_iter().map(move |i| (i, j))),
+                    .flat_map_iter(|(j, k)| {
+                        let at = j * pa.len() / pb.len().max(1);
+                        index_a.lookup(k, at).into_iter().map(move |i| (i, j))
+                    }),
             )
             .collect();
         pairs.par_sort_unstable();
@@ -179,7 +185,7 @@ impl Matcher {
             .flat_map_iter(|(i, k)| {
                 let profiles = &profiles;
                 index
-                    .lookup(k)
+                    .lookup(k, i)
                     .into_iter()
                     .filter(move |&j| j != i && (within || profiles[j].model != profiles[i].model))
                     .map(move |j| (i.min(j), i.max(j)))
