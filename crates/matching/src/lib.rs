@@ -124,14 +124,10 @@ impl Matcher {
                 let at = i * pb.len() / pa.len().max(1);
                 index_b.lookup(k, at).into_iter().map(move |j| (i, j))
             })
-            .chain(
-                kb.par_iter()
-                    .enumerate()
-                    .flat_map_iter(|(j, k)| {
-                        let at = j * pa.len() / pb.len().max(1);
-                        index_a.lookup(k, at).into_iter().map(move |i| (i, j))
-                    }),
-            )
+            .chain(kb.par_iter().enumerate().flat_map_iter(|(j, k)| {
+                let at = j * pa.len() / pb.len().max(1);
+                index_a.lookup(k, at).into_iter().map(move |i| (i, j))
+            }))
             .collect();
         pairs.par_sort_unstable();
         pairs.dedup();

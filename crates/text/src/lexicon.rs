@@ -430,12 +430,18 @@ impl Lexicon {
                     1 => {
                         let w = &words[0];
                         term_index.entry(w.clone()).or_insert(i);
+                        // Stem without the term itself as a root: inflected
+                        // terms (`informasikan`) index their root (`informasi`).
                         let stem = if indonesian {
-                            self.stem_id(w).root
+                            stem_id::stem(w, &|x: &str| x != w && self.roots_id.contains(x)).root
                         } else {
                             stem_en::stem(w)
                         };
                         stem_index.entry(stem).or_insert(i);
+                        if indonesian {
+                            // A root-form term is its own stem too (`terima`).
+                            stem_index.entry(w.clone()).or_insert(i);
+                        }
                     }
                     n => {
                         self.longest_phrase = self.longest_phrase.max(n);
