@@ -10,7 +10,7 @@ pub const MATCH_THRESHOLD: f64 = 0.8;
 /// A~B, B~C but A≁C). Lower than [`MATCH_THRESHOLD`]: a group gathers the
 /// same kind of work (a consolidation candidate), a correspondence claims
 /// the same activity.
-pub const GROUP_THRESHOLD: f64 = 0.65;
+pub const GROUP_THRESHOLD: f64 = 0.55;
 /// Factor applied to the object score when both labels name an action and the
 /// actions differ ("Kirim berkas" vs "Periksa berkas").
 pub const ACTION_MISMATCH: f64 = 0.35;
