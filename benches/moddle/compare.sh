@@ -17,9 +17,11 @@ if [ ! -d "$here/node_modules/bpmn-moddle" ]; then
 fi
 
 echo "== peta (cargo bench --bench import)"
-rust_out="$(cd "$root" && cargo bench --quiet --bench import 2>/dev/null | tee /dev/stderr)"
+rust_out="$(cd "$root" && cargo bench --quiet --bench import 2>/dev/null)"
+printf '%s\n' "$rust_out"
 echo "== bpmn-moddle"
-node_out="$(node "$here/bench.mjs" "$dir" | tee /dev/stderr)"
+node_out="$(node "$here/bench.mjs" "$dir")"
+printf '%s\n' "$node_out"
 
 field() { sed -n "s/^RESULT .*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 peta_one="$(field one_core_mb_s "$rust_out")"

@@ -22,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             for d in &model.diagnostics {
-                assert_eq!(d.severity, Severity::Warning, "imported models carry warnings only");
+                assert_eq!(
+                    d.severity,
+                    Severity::Warning,
+                    "imported models carry warnings only"
+                );
             }
         }
         Err(err) => {
