@@ -4,7 +4,12 @@ A model is a list of pools; a pool holds a list of nodes written in flow order.
 Node ``i`` flows to node ``i+1`` unless it is an end event or says where it goes
 (``go=``). Extra outgoing flows are given with ``alt=[(alias, label), ...]``.
 ``L("Lane")`` switches the current lane (``L("Outer/Inner")`` nests lanes).
-Every activity may carry a cluster tag ``c=`` (see truth.toml).
+Every activity may carry a cluster tag ``c=`` (see truth.toml) and extension
+properties ``ext={key: value}``, written the way the model's tool writes them
+(``camunda:property``, ``signavio:signavioMetaData``, ``bizagi:BizagiProperty``).
+Service-standard figures go there: time as the SOP states it (``{"waktu": "2 hari
+kerja"}``, Signavio ``durasi``, English ``duration``) and cost in rupiah
+(``{"biaya": "Rp 25.000"}``); see processes/README.md.
 """
 
 from dataclasses import dataclass, field
@@ -58,8 +63,9 @@ SC = _t("scriptTask")
 BR = _t("businessRuleTask")
 
 
-def C(label, called, c=None, n=None, go=None, alt=None, r=None, w=None):
-    return Node("callActivity", label, n=n, c=c, go=go, alt=alt or [], r=r or [], w=w or [], called=called)
+def C(label, called, c=None, n=None, go=None, alt=None, r=None, w=None, ext=None):
+    return Node("callActivity", label, n=n, c=c, go=go, alt=alt or [], r=r or [], w=w or [], called=called,
+                ext=ext or {})
 
 
 def SUB(label, children, c=None, n=None, go=None, alt=None):
