@@ -2,10 +2,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use peta_bpmn::{ElementKey, FlowNode, FlowNodeKind, Model, Process};
+use peta_bpmn::{ElementKey, EventDefinition, EventKind, FlowNode, FlowNodeKind, Model, Process};
 use serde::{Deserialize, Serialize};
 
-/// Activities match activities only; events match events only.
+/// The kind of a matchable element. Labelled events match activities too
+/// (`MatchConfig::events_match_activities`, on by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActivityKind {
@@ -34,6 +35,38 @@ pub struct Activity {
     pub predecessors: Vec<String>,
     /// Labels of the next activities, sorted.
     pub successors: Vec<String>,
+    /// Events only: what the event does with a message, when BPMN says so
+    /// (an intermediate catch event, or a message start/boundary event,
+    /// receives; an intermediate throw event, or a message end event, sends).
+    pub message: Option<MessageRole>,
+}
+
+/// The implicit action of a catching or throwing event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageRole {
+    /// The event waits for something to arrive ("Rejected" = a rejection is received).
+    Receive,
+    /// The event sends something out.
+    Send,
+}
+
+/// The message role of a flow node (events only).
+fn message_role(node: &FlowNode) -> Option<MessageRole> {
+    let FlowNodeKind::Event {
+        kind, definitions, ..
+    } = &node.kind
+    else {
+        return None;
+    };
+    let message = definitions.contains(&EventDefinition::Message);
+    match kind {
+        EventKind::IntermediateCatch => Some(MessageRole::Receive),
+        EventKind::IntermediateThrow => Some(MessageRole::Send),
+        EventKind::Start | EventKind::Boundary if message => Some(MessageRole::Receive),
+        EventKind::End if message => Some(MessageRole::Send),
+        _ => None,
+    }
 }
 
 impl Activity {
@@ -51,6 +84,7 @@ impl Activity {
             agency: None,
             predecessors: Vec::new(),
             successors: Vec::new(),
+            message: None,
         }
     }
 }
@@ -83,6 +117,7 @@ pub fn activities_of(model: &Model) -> Vec<Activity> {
                 agency: None,
                 predecessors: neighbours.labels(&node.id, Direction::Backward),
                 successors: neighbours.labels(&node.id, Direction::Forward),
+                message: message_role(node),
             });
         }
     }

@@ -60,9 +60,10 @@ pub struct MatchConfig {
     /// Link activities of the same model in [`crate::Matcher::match_repository`]
     /// (default false: shared activities are sought across models).
     pub within_model: bool,
-    /// Let labelled events match activities (default false: events match
-    /// events only). Some gold standards (PMMC) pair an end event
-    /// "Rejected" with a task "Receive rejection".
+    /// Let labelled events match activities (default true): an event
+    /// "Berkas diterima" is the same work as a task "Menerima berkas", and a
+    /// caught "Rejected" is the outcome of "Receive rejection". False keeps
+    /// events with events.
     pub events_match_activities: bool,
 }
 
@@ -82,7 +83,7 @@ impl Default for MatchConfig {
             container_object_floor: CONTAINER_OBJECT_FLOOR,
             max_posting: MAX_POSTING,
             within_model: false,
-            events_match_activities: false,
+            events_match_activities: true,
         }
     }
 }

@@ -17,7 +17,7 @@ mod index;
 mod profile;
 mod score;
 
-pub use activity::{activities_of, Activity, ActivityKind};
+pub use activity::{activities_of, Activity, ActivityKind, MessageRole};
 pub use cluster::SharedActivityGroup;
 pub use config::MatchConfig;
 pub use score::Explanation;

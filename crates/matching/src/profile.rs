@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use peta_text::{Analysis, ConceptKind, Lexicon, Role};
 
-use crate::activity::{Activity, ActivityKind};
+use crate::activity::{Activity, ActivityKind, MessageRole};
 use crate::config::MatchConfig;
 
 /// Canonical name of the negation concept in the thesaurus.
@@ -15,6 +15,8 @@ const NEGATION: &str = "not";
 /// agency stays a handoff.
 const SEND: &str = "send";
 const NOTIFY: &str = "notify";
+/// The thesaurus concept of receiving.
+const RECEIVE: &str = "receive";
 
 /// One object (or adjunct) term of a label.
 #[derive(Debug, Clone)]
@@ -111,6 +113,18 @@ impl Profile {
                 entry.role_weight = role_weight;
                 entry.text = t.text.clone();
             }
+        }
+        // A catching event receives, a throwing one sends: the implicit
+        // action takes part in the opposite-action veto ("Rejected" caught
+        // is not "Send rejection").
+        match act.message {
+            Some(MessageRole::Receive) => {
+                concepts.insert(RECEIVE.to_string());
+            }
+            Some(MessageRole::Send) => {
+                concepts.insert(SEND.to_string());
+            }
+            None => {}
         }
         let terms: Vec<Term> = by_key.into_values().collect();
         let mut keys: BTreeSet<String> = terms.iter().map(|t| t.canonical.clone()).collect();

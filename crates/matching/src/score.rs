@@ -4,6 +4,7 @@
 use peta_text::Lexicon;
 use serde::{Deserialize, Serialize};
 
+use crate::activity::ActivityKind;
 use crate::config::MatchConfig;
 use crate::profile::{Profile, Weights};
 
@@ -102,6 +103,16 @@ pub(crate) fn score(
         }
         1.0
     } else if a.actions.is_empty() && b.actions.is_empty() {
+        1.0
+    } else if bare_nominal(a, b) || bare_nominal(b, a) {
+        // An event that only names an action ("Rejected") is the outcome of the other label's work on that
+        // very thing ("Receive rejection"): the nominalised action is the
+        // other side's object.
+        for x in a.actions.iter().chain(b.actions.iter()) {
+            if in_terms(std::slice::from_ref(x), a) || in_terms(std::slice::from_ref(x), b) {
+                shared.push(x.clone());
+            }
+        }
         1.0
     } else if a.actions.is_empty() || b.actions.is_empty() {
         // One label names its action as a noun of the other ("Rejection"
@@ -243,6 +254,21 @@ pub(crate) fn score(
         context_score,
         score,
     })
+}
+
+/// `x` is an event that names only its action (no object of its own,
+/// adjuncts aside: "Rejected") and that action is an object term of `y`
+/// ("Receive rejection"). A task named by a bare noun ("Rejection") is
+/// ambiguous about what is done and is left to the action factor.
+fn bare_nominal(x: &Profile, y: &Profile) -> bool {
+    x.kind == ActivityKind::Event
+        && !x.actions.is_empty()
+        && x.terms.iter().all(|t| t.role_weight < 1.0)
+        && x.actions.iter().any(|c| {
+            y.terms
+                .iter()
+                .any(|t| t.canonical == *c && t.role_weight >= 1.0)
+        })
 }
 
 /// IDF-weighted Dice of neighbour tokens, averaged with lane-name Dice when

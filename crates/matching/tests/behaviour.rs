@@ -1,6 +1,7 @@
 //! What the matcher links and what it must not link, on real-style labels.
 
-use peta_matching::{Activity, ActivityKind, Matcher};
+use peta_matching::{Activity, ActivityKind, MatchConfig, Matcher, MessageRole};
+use peta_text::Lexicon;
 
 fn act(model: &str, id: &str, label: &str) -> Activity {
     Activity::new(model, id, label, ActivityKind::Activity)
@@ -93,13 +94,42 @@ fn long_indonesian_labels_with_agencies_and_systems() {
 }
 
 #[test]
-fn events_match_events_only() {
+fn events_match_activities_that_do_their_work() {
+    let mut rejected = Activity::new("a", "1", "Rejected", ActivityKind::Event);
+    rejected.message = Some(MessageRole::Receive);
+    let acts = vec![
+        Activity::new("a", "0", "Berkas diterima", ActivityKind::Event),
+        act("b", "1", "Berkas diterima"),
+        rejected,
+        act("c", "2", "Receive rejection"),
+        act("d", "3", "Send rejection"),
+    ];
+    let m = Matcher::with_defaults();
+    // The same label on an event and a task.
+    assert!(m.explain(&acts, 0, 1).is_some_and(|e| e.score >= 0.8));
+    // A caught "Rejected" is the outcome of receiving the rejection, not of
+    // sending it (the catching event's implicit action vetoes "send").
+    assert!(m.explain(&acts, 2, 3).is_some_and(|e| e.score >= 0.8));
+    assert!(m.explain(&acts, 2, 4).is_none());
+    let r = m.match_repository(&acts);
+    let members: Vec<Vec<usize>> = r.groups.iter().map(|g| g.members.clone()).collect();
+    assert!(members.contains(&vec![0, 1]));
+    assert!(members.iter().any(|g| g.contains(&2) && g.contains(&3)));
+    assert!(!members.iter().any(|g| g.contains(&2) && g.contains(&4)));
+}
+
+#[test]
+fn events_match_events_only_when_configured() {
     let acts = vec![
         Activity::new("a", "1", "Berkas diterima", ActivityKind::Event),
         act("b", "2", "Berkas diterima"),
         Activity::new("c", "3", "Berkas diterima", ActivityKind::Event),
     ];
-    let m = Matcher::with_defaults();
+    let config = MatchConfig {
+        events_match_activities: false,
+        ..MatchConfig::default()
+    };
+    let m = Matcher::new(config, Lexicon::bundled());
     assert!(m.explain(&acts, 0, 1).is_none());
     assert!(m.explain(&acts, 0, 2).is_some());
     let r = m.match_repository(&acts);
