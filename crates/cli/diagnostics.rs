@@ -241,7 +241,7 @@ mod tests {
         let src = "ab\ncdé\nf";
         assert_eq!(offset_of(src, 1, 1), Some(0));
         assert_eq!(offset_of(src, 2, 3), Some(5));
-        assert_eq!(offset_of(src, 3, 1), Some(9));
+        assert_eq!(offset_of(src, 3, 1), Some(8));
         assert_eq!(offset_of(src, 9, 1), None);
     }
 }
