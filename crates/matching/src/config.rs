@@ -35,6 +35,11 @@ pub const SERVICE_OBJECT_FLOOR: f64 = 0.8;
 /// same document container (thesaurus `container = true`: berkas, dokumen):
 /// enough for a group, not for a correspondence.
 pub const CONTAINER_OBJECT_FLOOR: f64 = 0.7;
+/// Share of Dice (against containment, the overlap coefficient) in the
+/// object score when both labels are Indonesian and their objects share the
+/// same head noun: the words after the head are qualifiers ("NIK peserta" vs
+/// "NIK pelaku usaha"). Otherwise the object score is the plain mean (0.5).
+pub const HEAD_DICE_SHARE: f64 = 0.25;
 /// Factor when exactly one label is negated ("not complete").
 pub const NEGATION_PENALTY: f64 = 0.5;
 /// Posting lists longer than this are not used to generate candidates

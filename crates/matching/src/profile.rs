@@ -40,6 +40,9 @@ pub(crate) struct Profile {
     pub actions: Vec<String>,
     /// The head of the object (its first object word), if any.
     pub head: Option<String>,
+    /// The label is Indonesian, whose noun phrases are head-first: `head`
+    /// is then the object's head noun (in English it may be a modifier).
+    pub head_first: bool,
     pub terms: Vec<Term>,
     pub negated: bool,
     /// Canonical tokens of neighbour labels (sorted, distinct).
@@ -145,6 +148,7 @@ impl Profile {
             action,
             actions: actions.into_iter().collect(),
             head,
+            head_first: analysis.lang == peta_text::Lang::Indonesian,
             terms,
             negated,
             context: context.into_iter().collect(),

@@ -5,7 +5,7 @@ use peta_text::Lexicon;
 use serde::{Deserialize, Serialize};
 
 use crate::activity::ActivityKind;
-use crate::config::MatchConfig;
+use crate::config::{MatchConfig, HEAD_DICE_SHARE};
 use crate::profile::{Profile, Weights};
 
 /// Why two elements were linked.
@@ -203,7 +203,14 @@ pub(crate) fn score(
             } else {
                 0.0
             };
-            0.5 * (dice + overlap)
+            // When both Indonesian objects have the same head ("NIK
+            // peserta", "NIK pelaku usaha"), the rest are qualifiers:
+            // containment counts more.
+            if a.head_first && b.head_first && a.head.is_some() && a.head == b.head {
+                HEAD_DICE_SHARE * dice + (1.0 - HEAD_DICE_SHARE) * overlap
+            } else {
+                0.5 * (dice + overlap)
+            }
         }
     };
     // Common service actions (archiving, notifying, signing) are the same
