@@ -40,6 +40,13 @@ pub const CONTAINER_OBJECT_FLOOR: f64 = 0.7;
 /// same head noun: the words after the head are qualifiers ("NIK peserta" vs
 /// "NIK pelaku usaha"). Otherwise the object score is the plain mean (0.5).
 pub const HEAD_DICE_SHARE: f64 = 0.25;
+/// In a pair of models ([`crate::Matcher::match_pair`]), a correspondence is
+/// kept only when its score is within this margin of the best correspondence
+/// of each of its two ends: one-to-many among equally good readings, not a
+/// weaker reading of work already matched ("Receive application" vs
+/// "Receive and sort application" when "Receive application" is there too).
+/// Twice the context swing (`CONTEXT_WEIGHT` × ±0.5).
+pub const BEST_MARGIN: f64 = 0.1;
 /// Factor when exactly one label is negated ("not complete").
 pub const NEGATION_PENALTY: f64 = 0.5;
 /// Posting lists longer than this are not used to generate candidates

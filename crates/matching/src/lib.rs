@@ -144,6 +144,19 @@ impl Matcher {
             })
             .collect();
         out.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+        // One-to-many, but only among near-best candidates: a link far
+        // below the best link of either of its ends is a weaker reading of
+        // work already matched.
+        let mut best_a = vec![0.0f64; pa.len()];
+        let mut best_b = vec![0.0f64; pb.len()];
+        for c in &out {
+            best_a[c.a] = best_a[c.a].max(c.score);
+            best_b[c.b] = best_b[c.b].max(c.score);
+        }
+        out.retain(|c| {
+            c.score >= best_a[c.a] - config::BEST_MARGIN
+                && c.score >= best_b[c.b] - config::BEST_MARGIN
+        });
         out
     }
 
