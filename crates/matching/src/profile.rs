@@ -64,8 +64,18 @@ impl Profile {
             .map(|t| (t.canonical.clone(), t.text.clone()));
         let mut actions: BTreeSet<String> =
             analysis.actions().map(|t| t.canonical.clone()).collect();
-        let to_person = analysis.adjuncts().any(|t| lex.is_person(&t.canonical))
-            && !analysis.object().any(|t| lex.is_material(&t.canonical));
+        // What is sent: in an Indonesian (head-first) object its first
+        // word ("undangan pengambilan bantuan" is an invitation, not aid),
+        // in English any object word.
+        let material = if analysis.lang == peta_text::Lang::Indonesian {
+            analysis
+                .object()
+                .next()
+                .is_some_and(|t| lex.is_material(&t.canonical))
+        } else {
+            analysis.object().any(|t| lex.is_material(&t.canonical))
+        };
+        let to_person = analysis.adjuncts().any(|t| lex.is_person(&t.canonical)) && !material;
         let mut action = action;
         if to_person && actions.remove(SEND) {
             actions.insert(NOTIFY.to_string());
