@@ -297,11 +297,13 @@ fn list(items: &[String]) -> String {
     }
 }
 
-fn fmt_minutes(m: f64) -> String {
+/// A duration in the rationale's language: `(hours unit, minutes unit)`
+/// are `("jam", "menit")` for Bahasa Indonesia and `("h", "min")` for English.
+fn fmt_minutes(m: f64, (hours, minutes): (&str, &str)) -> String {
     if m >= 60.0 {
-        format!("{:.1} h", m / 60.0)
+        format!("{:.1} {hours}", m / 60.0)
     } else {
-        format!("{m:.0} min")
+        format!("{m:.0} {minutes}")
     }
 }
 
@@ -420,9 +422,12 @@ fn shared_services(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft
             if let Some(mins) = s.minutes {
                 note_id = format!(
                     " Perkiraan penghematan waktu: {} per kasus.",
-                    fmt_minutes(mins)
+                    fmt_minutes(mins, ("jam", "menit"))
                 );
-                note_en = format!(" Estimated time saved: {} per case.", fmt_minutes(mins));
+                note_en = format!(
+                    " Estimated time saved: {} per case.",
+                    fmt_minutes(mins, ("h", "min"))
+                );
             }
         }
         out.push(Draft {
