@@ -3,9 +3,7 @@
 
 mod app;
 mod cmd;
-#[allow(dead_code)]
 mod diagnostics;
-#[allow(dead_code)]
 mod repo;
 
 fn main() -> std::process::ExitCode {
