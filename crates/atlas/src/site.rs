@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
+use std::sync::OnceLock;
 
 use minijinja::{context, Environment, Value};
 use peta_bpmn::{ElementKey, FlowNode, Model};
@@ -82,6 +83,35 @@ pub struct Site<'i, 'a> {
     agency_codes: Vec<String>,
     /// agency -> models it owns or has activities in
     models_by_agency: HashMap<String, Vec<usize>>,
+    /// the codes of `agency_codes`, for membership tests
+    agency_code_set: HashSet<String>,
+    /// model path, and path without `.bpmn`, -> first model with it (call activity targets)
+    model_by_path: HashMap<&'i str, usize>,
+    /// group id -> first group with it
+    group_by_id: HashMap<&'i str, usize>,
+    /// agency code -> groups with a member of that agency, in input order
+    groups_by_agency: HashMap<&'i str, Vec<usize>>,
+    /// agency code -> handoffs leaving it, in input order
+    handoffs_from_agency: HashMap<&'i str, Vec<usize>>,
+    /// agency code -> handoffs entering it, in input order
+    handoffs_to_agency: HashMap<&'i str, Vec<usize>>,
+    /// agency code -> recommendations naming it, in input order
+    recs_by_agency: HashMap<&'i str, Vec<usize>>,
+    /// theme code -> recommendations naming it, in input order
+    recs_by_theme: HashMap<&'i str, Vec<usize>>,
+    /// group id -> recommendations citing it as evidence, in input order
+    recs_by_group: HashMap<&'i str, Vec<usize>>,
+    /// every recommendation's view for pages one folder deep (root `../`), built once on first use
+    nested_rec_views: OnceLock<Vec<RecView>>,
+}
+
+/// Appends `i` to `key`'s list unless it is already the last entry (lists are
+/// filled in ascending order, so this keeps each index once).
+fn push_once<'k>(map: &mut HashMap<&'k str, Vec<usize>>, key: &'k str, i: usize) {
+    let v = map.entry(key).or_default();
+    if v.last() != Some(&i) {
+        v.push(i);
+    }
 }
 
 fn theme_name(th: &peta_registry::Theme, lang: Lang) -> &str {
@@ -194,6 +224,44 @@ impl<'i, 'a> Site<'i, 'a> {
                 models_by_agency.entry(c.to_string()).or_default().push(mi);
             }
         }
+        let agency_code_set: HashSet<String> = agency_codes.iter().cloned().collect();
+        let mut model_by_path: HashMap<&str, usize> = HashMap::new();
+        for (mi, m) in input.models.iter().enumerate() {
+            model_by_path.entry(m.path.as_str()).or_insert(mi);
+            model_by_path
+                .entry(m.path.trim_end_matches(".bpmn"))
+                .or_insert(mi);
+        }
+        let mut group_by_id: HashMap<&str, usize> = HashMap::new();
+        let mut groups_by_agency: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (gi, g) in input.groups.iter().enumerate() {
+            group_by_id.entry(g.id.as_str()).or_insert(gi);
+            for a in g.agencies() {
+                push_once(&mut groups_by_agency, a, gi);
+            }
+        }
+        let mut handoffs_from_agency: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut handoffs_to_agency: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (hi, h) in input.handoffs.iter().enumerate() {
+            push_once(&mut handoffs_from_agency, h.from.agency.as_str(), hi);
+            push_once(&mut handoffs_to_agency, h.to.agency.as_str(), hi);
+        }
+        let mut recs_by_agency: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut recs_by_theme: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut recs_by_group: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (ri, r) in input.recommendations.iter().enumerate() {
+            for a in &r.agencies {
+                push_once(&mut recs_by_agency, a.as_str(), ri);
+            }
+            for th in &r.themes {
+                push_once(&mut recs_by_theme, th.as_str(), ri);
+            }
+            for e in &r.evidence {
+                if let Evidence::Group(id) = e {
+                    push_once(&mut recs_by_group, id.as_str(), ri);
+                }
+            }
+        }
         Site {
             input,
             t,
@@ -205,6 +273,16 @@ impl<'i, 'a> Site<'i, 'a> {
             handoffs_of,
             agency_codes,
             models_by_agency,
+            agency_code_set,
+            model_by_path,
+            group_by_id,
+            groups_by_agency,
+            handoffs_from_agency,
+            handoffs_to_agency,
+            recs_by_agency,
+            recs_by_theme,
+            recs_by_group,
+            nested_rec_views: OnceLock::new(),
         }
     }
 
@@ -224,7 +302,7 @@ impl<'i, 'a> Site<'i, 'a> {
         &self.model_urls[i]
     }
     fn agency_link(&self, code: &str, root: &str) -> Link {
-        let known = self.agency_codes.iter().any(|c| c == code);
+        let known = self.agency_code_set.contains(code);
         Link {
             href: if known {
                 format!("{root}{}", Self::agency_url(code))
@@ -295,9 +373,7 @@ impl<'i, 'a> Site<'i, 'a> {
             }
             None => {
                 // call activity targets may name `<file>#<process>`: find the model by path
-                let by_path = self.input.models.iter().position(|m| {
-                    m.path == key.model || m.path.trim_end_matches(".bpmn") == key.model
-                });
+                let by_path = self.model_by_path.get(key.model.as_str()).copied();
                 Link {
                     href: by_path
                         .map(|mi| format!("{root}{}", self.model_urls[mi]))
@@ -333,11 +409,9 @@ impl<'i, 'a> Site<'i, 'a> {
             match e {
                 Evidence::Group(id) => {
                     let label = self
-                        .input
-                        .groups
-                        .iter()
-                        .find(|g| &g.id == id)
-                        .map(|g| g.label.clone())
+                        .group_by_id
+                        .get(id.as_str())
+                        .map(|&gi| self.input.groups[gi].label.clone())
                         .unwrap_or_else(|| id.clone());
                     evidence.push(Link {
                         href: format!("{root}{}", Self::group_url(id)),
@@ -393,6 +467,23 @@ impl<'i, 'a> Site<'i, 'a> {
     /// Models whose agency (or one of whose activities' agency) is `code`.
     fn models_of_agency(&self, code: &str) -> Vec<usize> {
         self.models_by_agency.get(code).cloned().unwrap_or_default()
+    }
+
+    /// The recommendations at `indexes` (from one of the `recs_by_*` maps), as
+    /// views for a page one folder deep; every view is built once per site.
+    fn nested_recs(&self, indexes: Option<&Vec<usize>>) -> Vec<&RecView> {
+        let views = self.nested_rec_views.get_or_init(|| {
+            self.input
+                .recommendations
+                .iter()
+                .map(|r| self.rec_view(r, "../"))
+                .collect()
+        });
+        indexes
+            .into_iter()
+            .flatten()
+            .filter_map(|&ri| views.get(ri))
+            .collect()
     }
 }
 
@@ -596,13 +687,14 @@ fn home(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result
         .agency_codes
         .iter()
         .map(|c| {
-            let out = input.handoffs.iter().filter(|h| &h.from.agency == c).count();
-            let inn = input.handoffs.iter().filter(|h| &h.to.agency == c).count();
+            let count = |m: &HashMap<&str, Vec<usize>>| m.get(c.as_str()).map_or(0, Vec::len);
+            let out = count(&site.handoffs_from_agency);
+            let inn = count(&site.handoffs_to_agency);
             context! {
                 link => site.agency_link(c, root),
                 code => c.clone(),
                 models => site.models_of_agency(c).len(),
-                shared => input.groups.iter().filter(|g| g.agencies().contains(&c.as_str())).count(),
+                shared => site.groups_by_agency.get(c.as_str()).map_or(0, Vec::len),
                 handoffs => out + inn,
             }
         })
@@ -954,12 +1046,7 @@ fn theme(
             }
         })
         .collect();
-    let recs: Vec<RecView> = input
-        .recommendations
-        .iter()
-        .filter(|r| r.themes.contains(&th.code))
-        .map(|r| site.rec_view(r, root))
-        .collect();
+    let recs: Vec<&RecView> = site.nested_recs(site.recs_by_theme.get(th.code.as_str()));
     let occurrences: usize = input
         .groups
         .iter()
@@ -1139,10 +1226,12 @@ fn agency(
             shared => site.shared_of[mi].len(),
         })
         .collect();
-    let shared: Vec<_> = input
-        .groups
-        .iter()
-        .filter(|g| g.agencies().contains(&code))
+    let shared: Vec<_> = site
+        .groups_by_agency
+        .get(code)
+        .into_iter()
+        .flatten()
+        .map(|&gi| &input.groups[gi])
         .map(|g| {
             let others: Vec<CodeLink> = g.agencies().into_iter().filter(|a| *a != code).map(|a| site.agency_code_link(a, root)).collect();
             let own: Vec<Link> = g.members.iter().filter(|m| m.agency.as_deref() == Some(code)).map(|m| site.element_link(&m.node, &m.label, root)).collect();
@@ -1156,15 +1245,19 @@ fn agency(
         .collect();
     let by_counterpart = |outgoing: bool| -> Vec<Value> {
         let mut m: BTreeMap<String, Vec<&Handoff>> = BTreeMap::new();
-        for h in &input.handoffs {
-            let (me, other) = if outgoing {
-                (&h.from.agency, &h.to.agency)
+        let mine = if outgoing {
+            &site.handoffs_from_agency
+        } else {
+            &site.handoffs_to_agency
+        };
+        for &hi in mine.get(code).into_iter().flatten() {
+            let h = &input.handoffs[hi];
+            let other = if outgoing {
+                &h.to.agency
             } else {
-                (&h.to.agency, &h.from.agency)
+                &h.from.agency
             };
-            if me == code {
-                m.entry(other.clone()).or_default().push(h);
-            }
+            m.entry(other.clone()).or_default().push(h);
         }
         m.into_iter()
             .map(|(other, hs)| {
@@ -1176,12 +1269,7 @@ fn agency(
             })
             .collect()
     };
-    let recs: Vec<RecView> = input
-        .recommendations
-        .iter()
-        .filter(|r| r.agencies.iter().any(|a| a == code))
-        .map(|r| site.rec_view(r, root))
-        .collect();
+    let recs: Vec<&RecView> = site.nested_recs(site.recs_by_agency.get(code));
     let name = site.agency_name(code);
     let ctx = context! { ..base_ctx(site, root, "agency", name), ..context! {
         name => name,
@@ -1204,7 +1292,6 @@ fn group(
     staging: &Staging,
     g: &SharedGroup,
 ) -> Result<(), AtlasError> {
-    let input = site.input;
     let root = "../";
     let members: Vec<_> = g
         .members
@@ -1225,16 +1312,7 @@ fn group(
             }
         })
         .collect();
-    let recs: Vec<RecView> = input
-        .recommendations
-        .iter()
-        .filter(|r| {
-            r.evidence
-                .iter()
-                .any(|e| matches!(e, Evidence::Group(id) if *id == g.id))
-        })
-        .map(|r| site.rec_view(r, root))
-        .collect();
+    let recs: Vec<&RecView> = site.nested_recs(site.recs_by_group.get(g.id.as_str()));
     let ctx = context! { ..base_ctx(site, root, "group", &g.label), ..context! {
         label => g.label.clone(),
         agencies => g.agencies().iter().map(|a| site.agency_link(a, root)).collect::<Vec<_>>(),
