@@ -2,6 +2,8 @@
 //! skeleton, and lists the handoffs it contains under the shared semantics
 //! (docs: common brief, "Handoff semantics").
 
+use peta_bpmn::TaskKind;
+
 use crate::ids::{base36_7, uuid};
 use crate::plan::{action_index, capitalise, tag, Dialect, Identity, Layout, Plan, Step};
 use crate::rng::{hash, Rng};
@@ -22,33 +24,6 @@ pub enum Owner {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaskType {
-    Task,
-    User,
-    Manual,
-    Service,
-    Send,
-    Receive,
-    Script,
-    BusinessRule,
-}
-
-impl TaskType {
-    pub fn element(self) -> &'static str {
-        match self {
-            TaskType::Task => "task",
-            TaskType::User => "userTask",
-            TaskType::Manual => "manualTask",
-            TaskType::Service => "serviceTask",
-            TaskType::Send => "sendTask",
-            TaskType::Receive => "receiveTask",
-            TaskType::Script => "scriptTask",
-            TaskType::BusinessRule => "businessRuleTask",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventDef {
     None,
     Message,
@@ -57,7 +32,7 @@ pub enum EventDef {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    Task(TaskType),
+    Task(TaskKind),
     SubProcess,
     Call(String),
     Start(EventDef),
@@ -643,18 +618,18 @@ impl Builder<'_> {
         })
     }
 
-    fn task_type(&mut self, action: &Action, role: Role) -> TaskType {
+    fn task_type(&mut self, action: &Action, role: Role) -> TaskKind {
         let r = self.rng.below(100);
         match action.key {
-            "terima" if r < 30 => TaskType::Receive,
-            "kirim" | "beritahu" if r < 30 => TaskType::Send,
-            "input" | "unggah" => TaskType::User,
-            "verifikasi" if role == Role::Ident && r < 50 => TaskType::Service,
-            "tetapkan" if r < 30 => TaskType::BusinessRule,
-            "tandatangan" | "arsip" if r < 40 => TaskType::Manual,
-            "hitung" if r < 30 => TaskType::Script,
-            _ if r < 55 => TaskType::User,
-            _ => TaskType::Task,
+            "terima" if r < 30 => TaskKind::Receive,
+            "kirim" | "beritahu" if r < 30 => TaskKind::Send,
+            "input" | "unggah" => TaskKind::User,
+            "verifikasi" if role == Role::Ident && r < 50 => TaskKind::Service,
+            "tetapkan" if r < 30 => TaskKind::BusinessRule,
+            "tandatangan" | "arsip" if r < 40 => TaskKind::Manual,
+            "hitung" if r < 30 => TaskKind::Script,
+            _ if r < 55 => TaskKind::User,
+            _ => TaskKind::Task,
         }
     }
 
@@ -759,7 +734,7 @@ impl Builder<'_> {
                         format!("Mengajukan permohonan {}", main_obj.forms[0])
                     };
                     let t = self.add_node(
-                        Kind::Task(TaskType::User),
+                        Kind::Task(TaskKind::User),
                         Some(submit_name),
                         p,
                         None,
@@ -770,7 +745,7 @@ impl Builder<'_> {
                     let out = self.rng.pick(theme.output);
                     let recv_name = format!("Menerima {}", self.rng.pick(out.forms));
                     let r = self.add_node(
-                        Kind::Task(TaskType::Receive),
+                        Kind::Task(TaskKind::Receive),
                         Some(recv_name),
                         p,
                         None,
@@ -829,7 +804,7 @@ impl Builder<'_> {
                             self.rng.pick(&["validasi data", "data", "verifikasi"])
                         );
                         let t1 = self.add_node(
-                            Kind::Task(TaskType::Receive),
+                            Kind::Task(TaskKind::Receive),
                             Some(recv),
                             p,
                             None,
@@ -840,7 +815,7 @@ impl Builder<'_> {
                         let check =
                             self.label(&ACTIONS[action_index("verifikasi")], ident, None, None);
                         let t2 = self.add_node(
-                            Kind::Task(TaskType::Service),
+                            Kind::Task(TaskKind::Service),
                             Some(check),
                             p,
                             None,
@@ -853,7 +828,7 @@ impl Builder<'_> {
                             self.rng.pick(&["validasi", "verifikasi", "pemeriksaan"])
                         );
                         let t3 = self.add_node(
-                            Kind::Task(TaskType::Send),
+                            Kind::Task(TaskKind::Send),
                             Some(send),
                             p,
                             None,
@@ -1146,7 +1121,7 @@ impl Builder<'_> {
                     let ret_label =
                         self.label(&RETURN_ACTION, file, None, Some("kepada pemohon".into()));
                     let ret = self.add_node(
-                        Kind::Task(TaskType::User),
+                        Kind::Task(TaskKind::User),
                         Some(ret_label),
                         process,
                         Some(lane),
@@ -1418,7 +1393,7 @@ impl Builder<'_> {
                     )
                 };
                 self.add_node(
-                    Kind::Task(TaskType::User),
+                    Kind::Task(TaskKind::User),
                     Some(name),
                     process,
                     Some(lane),
@@ -1431,7 +1406,7 @@ impl Builder<'_> {
                 let out = self.rng.pick(plan.theme(fam).output);
                 let name = format!("Menerima {}", self.rng.pick(out.forms));
                 self.add_node(
-                    Kind::Task(TaskType::Receive),
+                    Kind::Task(TaskKind::Receive),
                     Some(name),
                     process,
                     Some(lane),
@@ -1486,7 +1461,7 @@ impl Builder<'_> {
         self.cursor[process] = col + 2;
         let esc_label = self.rng.pick(ESCALATION_LABELS).to_string();
         let esc = self.add_node(
-            Kind::Task(TaskType::User),
+            Kind::Task(TaskKind::User),
             Some(esc_label),
             process,
             lane,
@@ -1643,16 +1618,16 @@ impl Builder<'_> {
     }
 }
 
-fn eclipse_task(t: TaskType) -> &'static str {
+fn eclipse_task(t: TaskKind) -> &'static str {
     match t {
-        TaskType::Task => "Task",
-        TaskType::User => "UserTask",
-        TaskType::Manual => "ManualTask",
-        TaskType::Service => "ServiceTask",
-        TaskType::Send => "SendTask",
-        TaskType::Receive => "ReceiveTask",
-        TaskType::Script => "ScriptTask",
-        TaskType::BusinessRule => "BusinessRuleTask",
+        TaskKind::Task => "Task",
+        TaskKind::User => "UserTask",
+        TaskKind::Manual => "ManualTask",
+        TaskKind::Service => "ServiceTask",
+        TaskKind::Send => "SendTask",
+        TaskKind::Receive => "ReceiveTask",
+        TaskKind::Script => "ScriptTask",
+        TaskKind::BusinessRule => "BusinessRuleTask",
     }
 }
 

@@ -476,7 +476,7 @@ fn lane_xml(s: &mut String, doc: &Doc, l: usize, depth: usize, p: &str, dialect:
 
 fn element_name(k: &Kind) -> &'static str {
     match k {
-        Kind::Task(t) => t.element(),
+        Kind::Task(t) => t.element_name(),
         Kind::SubProcess => "subProcess",
         Kind::Call(_) => "callActivity",
         Kind::Start(_) => "startEvent",
