@@ -5,7 +5,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A modelling idiom worth knowing, not a defect (e.g. a black-box pool:
+    /// a participant whose work is not modelled).
+    Note,
+    /// A defect the importer tolerated (dangling reference, duplicate id…).
     Warning,
+    /// The file could not be imported.
     Error,
 }
 

@@ -1,9 +1,12 @@
-//! Checks run after parsing. Every finding is a warning with a position; a
-//! model with warnings is still imported.
+//! Checks run after parsing. Every finding is a warning (a tolerated defect)
+//! or a note (an idiom worth knowing) with a position; a model with warnings
+//! is still imported.
 //!
-//! Codes: `duplicate-id`, `missing-id`, `dangling-ref`, `no-lane`,
-//! `black-box-pool`, `cross-process-flow`, `cross-scope-flow`,
-//! `default-not-outgoing`. `calledElement` is not checked here: it usually
+//! Warning codes: `duplicate-id`, `missing-id`, `dangling-ref`, `no-lane`,
+//! `cross-process-flow`, `cross-scope-flow`, `default-not-outgoing`. Note
+//! codes: `black-box-pool` (a participant without a process: valid BPMN, the
+//! usual way to draw the other side of message flows, but its work is not
+//! modelled). `calledElement` is not checked here: it usually
 //! names a process in another file, so it is resolved across a repository by
 //! [`crate::unresolved_calls`].
 
@@ -57,7 +60,7 @@ pub(crate) fn validate(model: &mut Model, src: &str, plane_pos: &[Position], roo
                     None,
                 )),
                 Some(_) => {}
-                None => out.push(warn(
+                None => out.push(note(
                     "black-box-pool",
                     format!(
                         "participant `{}`{} has no process (a black-box pool): its work is not modelled",
@@ -183,6 +186,14 @@ fn warn(code: &str, message: String, pos: Position, hint: Option<String>) -> Dia
         column: pos.column,
         offset: None,
         hint,
+    }
+}
+
+/// A [`Severity::Note`]: an idiom, not a defect.
+fn note(code: &str, message: String, pos: Position, hint: Option<String>) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Note,
+        ..warn(code, message, pos, hint)
     }
 }
 

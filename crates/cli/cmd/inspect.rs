@@ -301,13 +301,19 @@ fn lanes(m: &Model) -> Vec<String> {
 }
 
 fn print_human(imported: &[Imported], max_warnings: usize) {
-    let (mut ok, mut warnings) = (0usize, 0usize);
+    let (mut ok, mut warnings, mut notes) = (0usize, 0usize, 0usize);
     for i in imported {
         println!("{}", i.file);
         match &i.result {
             Ok(m) => {
                 ok += 1;
-                warnings += m.diagnostics.len();
+                let n = m
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Note)
+                    .count();
+                notes += n;
+                warnings += m.diagnostics.len() - n;
                 let exporter = match (&m.definitions.exporter, &m.definitions.exporter_version) {
                     (Some(e), Some(v)) => format!("{e} {v}"),
                     (Some(e), None) => e.clone(),
@@ -372,7 +378,7 @@ fn print_human(imported: &[Imported], max_warnings: usize) {
     }
     let failed = imported.len() - ok;
     println!(
-        "{} file(s): {ok} imported, {failed} failed, {warnings} warning(s)",
+        "{} file(s): {ok} imported, {failed} failed, {warnings} warning(s), {notes} note(s)",
         imported.len()
     );
 }

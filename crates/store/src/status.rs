@@ -117,7 +117,9 @@ impl Store {
             flow_nodes: count("SELECT count(*) FROM flow_nodes")?,
             activities: count("SELECT count(*) FROM flow_nodes WHERE is_activity = 1")?,
             activities_by_agency: by_agency,
-            models_with_warnings: count("SELECT count(*) FROM models WHERE diagnostics != '[]'")?,
+            models_with_warnings: count(
+                "SELECT count(*) FROM models WHERE diagnostics LIKE '%\"severity\":\"warning\"%'",
+            )?,
             last_import,
             last_link,
             failed,

@@ -438,3 +438,26 @@ fn readers_are_not_blocked_by_an_import() {
     reader.execute_batch("COMMIT").unwrap();
     assert_eq!(models(&reader), 4);
 }
+
+/// `status` counts models with real warnings; notes (black-box pools, an idiom) are not warnings.
+#[test]
+fn status_counts_warnings_not_notes() {
+    let processes = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../processes");
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&tmp.path().join("peta.db")).unwrap();
+    import(&mut store, &processes, false);
+    let with = |severity: &str| {
+        count(
+            &store,
+            &format!(
+                "SELECT count(*) FROM models WHERE EXISTS (SELECT 1 FROM json_each(models.diagnostics) d \
+                 WHERE json_extract(d.value, '$.severity') = '{severity}')"
+            ),
+        )
+    };
+    let (warned, noted) = (with("warning"), with("note"));
+    assert!(warned > 0, "processes/ holds deliberately flawed files");
+    assert!(noted > 0, "processes/ draws applicants as black-box pools");
+    let status = store.status().unwrap();
+    assert_eq!(status.models_with_warnings as i64, warned);
+}
