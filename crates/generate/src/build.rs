@@ -311,6 +311,42 @@ pub fn build(plan: &Plan, id: &Identity, skeleton: &[Step]) -> Doc {
     b.doc
 }
 
+/// Where a new flow node goes: its process, lane, enclosing sub-process,
+/// diagram row (0 = main path) and the business object it works on.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    process: usize,
+    lane: Option<usize>,
+    parent: Option<usize>,
+    row: u8,
+    object: Option<&'static Object>,
+}
+
+impl At {
+    /// The main path of `process`, in no lane, at top level.
+    fn new(process: usize) -> At {
+        At {
+            process,
+            lane: None,
+            parent: None,
+            row: 0,
+            object: None,
+        }
+    }
+    fn lane(self, lane: Option<usize>) -> At {
+        At { lane, ..self }
+    }
+    fn parent(self, parent: Option<usize>) -> At {
+        At { parent, ..self }
+    }
+    fn row(self, row: u8) -> At {
+        At { row, ..self }
+    }
+    fn object(self, object: Option<&'static Object>) -> At {
+        At { object, ..self }
+    }
+}
+
 impl Builder<'_> {
     fn partner(&mut self) -> usize {
         let n = self.plan.agencies.len();
@@ -393,17 +429,15 @@ impl Builder<'_> {
         self.doc.lanes.len() - 1
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn add_node(
-        &mut self,
-        kind: Kind,
-        name: Option<String>,
-        process: usize,
-        lane: Option<usize>,
-        parent: Option<usize>,
-        row: u8,
-        object: Option<&'static Object>,
-    ) -> usize {
+    /// Adds a flow node at `at` and returns its index.
+    fn add_node(&mut self, kind: Kind, name: Option<String>, at: At) -> usize {
+        let At {
+            process,
+            lane,
+            parent,
+            row,
+            object,
+        } = at;
         let (camunda, eclipse) = match &kind {
             Kind::Task(t) => ("Activity", eclipse_task(*t)),
             Kind::SubProcess => ("Activity", "SubProcess"),
@@ -719,11 +753,7 @@ impl Builder<'_> {
                     let s = self.add_node(
                         Kind::Start(EventDef::None),
                         Some("Mulai".into()),
-                        p,
-                        None,
-                        None,
-                        0,
-                        None,
+                        At::new(p),
                     );
                     let main_obj = plan.main_object(fam);
                     let submit_name =
@@ -736,31 +766,19 @@ impl Builder<'_> {
                     let t = self.add_node(
                         Kind::Task(TaskKind::User),
                         Some(submit_name),
-                        p,
-                        None,
-                        None,
-                        0,
-                        Some(main_obj),
+                        At::new(p).object(Some(main_obj)),
                     );
                     let out = self.rng.pick(theme.output);
                     let recv_name = format!("Menerima {}", self.rng.pick(out.forms));
                     let r = self.add_node(
                         Kind::Task(TaskKind::Receive),
                         Some(recv_name),
-                        p,
-                        None,
-                        None,
-                        0,
-                        Some(out),
+                        At::new(p).object(Some(out)),
                     );
                     let e = self.add_node(
                         Kind::End(EventDef::None),
                         Some("Selesai".into()),
-                        p,
-                        None,
-                        None,
-                        0,
-                        None,
+                        At::new(p),
                     );
                     self.flow(s, t, None, None);
                     self.flow(t, r, None, None);
@@ -793,57 +811,30 @@ impl Builder<'_> {
                         let s = self.add_node(
                             Kind::Start(EventDef::Message),
                             Some("Permintaan diterima".into()),
-                            p,
-                            None,
-                            None,
-                            0,
-                            None,
+                            At::new(p),
                         );
                         let recv = format!(
                             "Menerima permintaan {}",
                             self.rng.pick(&["validasi data", "data", "verifikasi"])
                         );
-                        let t1 = self.add_node(
-                            Kind::Task(TaskKind::Receive),
-                            Some(recv),
-                            p,
-                            None,
-                            None,
-                            0,
-                            None,
-                        );
+                        let t1 =
+                            self.add_node(Kind::Task(TaskKind::Receive), Some(recv), At::new(p));
                         let check =
                             self.label(&ACTIONS[action_index("verifikasi")], ident, None, None);
                         let t2 = self.add_node(
                             Kind::Task(TaskKind::Service),
                             Some(check),
-                            p,
-                            None,
-                            None,
-                            0,
-                            Some(ident),
+                            At::new(p).object(Some(ident)),
                         );
                         let send = format!(
                             "Mengirim hasil {}",
                             self.rng.pick(&["validasi", "verifikasi", "pemeriksaan"])
                         );
-                        let t3 = self.add_node(
-                            Kind::Task(TaskKind::Send),
-                            Some(send),
-                            p,
-                            None,
-                            None,
-                            0,
-                            None,
-                        );
+                        let t3 = self.add_node(Kind::Task(TaskKind::Send), Some(send), At::new(p));
                         let e = self.add_node(
                             Kind::End(EventDef::None),
                             Some("Selesai".into()),
-                            p,
-                            None,
-                            None,
-                            0,
-                            None,
+                            At::new(p),
                         );
                         self.flow(s, t1, None, None);
                         self.flow(t1, t2, None, None);
@@ -994,11 +985,7 @@ impl Builder<'_> {
         let start = self.add_node(
             Kind::Start(start_kind),
             Some(start_label),
-            process,
-            first_lane,
-            None,
-            0,
-            None,
+            At::new(process).lane(first_lane),
         );
         if let Some(a) = applicant {
             self.message_flow(a, End::Node(start));
@@ -1024,11 +1011,7 @@ impl Builder<'_> {
                 let sub = self.add_node(
                     Kind::SubProcess,
                     Some(sub_name),
-                    process,
-                    Some(lane),
-                    None,
-                    0,
-                    None,
+                    At::new(process).lane(Some(lane)),
                 );
                 let sub_col = self.doc.nodes[sub].col;
                 self.cursor[process] = sub_col;
@@ -1036,11 +1019,7 @@ impl Builder<'_> {
                 let inner_start = self.add_node(
                     Kind::Start(EventDef::None),
                     None,
-                    process,
-                    Some(lane),
-                    Some(sub),
-                    0,
-                    None,
+                    At::new(process).lane(Some(lane)).parent(Some(sub)),
                 );
                 let mut prev = inner_start;
                 for item in &items[i..i + 3] {
@@ -1052,11 +1031,7 @@ impl Builder<'_> {
                 let inner_end = self.add_node(
                     Kind::End(EventDef::None),
                     None,
-                    process,
-                    Some(lane),
-                    Some(sub),
-                    0,
-                    None,
+                    At::new(process).lane(Some(lane)).parent(Some(sub)),
                 );
                 self.flow(prev, inner_end, None, None);
                 let end_col = self.doc.nodes[inner_end].col;
@@ -1070,7 +1045,7 @@ impl Builder<'_> {
                 let lane_a = item_lanes[i];
                 let lane_b = item_lanes[i + 1];
                 let split =
-                    self.add_node(Kind::Parallel, None, process, Some(lane_a), None, 0, None);
+                    self.add_node(Kind::Parallel, None, At::new(process).lane(Some(lane_a)));
                 self.connect(&mut frontier, &mut pending, split);
                 let a =
                     self.item_node(&items[i], skeleton, process, lane_a, None, 0, partner_short);
@@ -1089,8 +1064,7 @@ impl Builder<'_> {
                 );
                 self.flow(split, a, None, None);
                 self.flow(split, b, None, None);
-                let join =
-                    self.add_node(Kind::Parallel, None, process, Some(lane_a), None, 0, None);
+                let join = self.add_node(Kind::Parallel, None, At::new(process).lane(Some(lane_a)));
                 self.flow(a, join, None, None);
                 self.flow(b, join, None, None);
                 activities.push(a);
@@ -1110,11 +1084,7 @@ impl Builder<'_> {
                     let gw = self.add_node(
                         Kind::Exclusive,
                         Some(gw_label),
-                        process,
-                        Some(lane),
-                        None,
-                        0,
-                        None,
+                        At::new(process).lane(Some(lane)),
                     );
                     self.flow(node, gw, None, None);
                     let file = self.rng.pick(crate::vocab::FILE_OBJECTS);
@@ -1123,11 +1093,7 @@ impl Builder<'_> {
                     let ret = self.add_node(
                         Kind::Task(TaskKind::User),
                         Some(ret_label),
-                        process,
-                        Some(lane),
-                        None,
-                        1,
-                        Some(file),
+                        At::new(process).lane(Some(lane)).row(1).object(Some(file)),
                     );
                     let no = self.flow(gw, ret, Some("Tidak"), Some("${!lengkap}"));
                     let _ = no;
@@ -1135,11 +1101,7 @@ impl Builder<'_> {
                     let rend = self.add_node(
                         Kind::End(EventDef::None),
                         Some(end_label),
-                        process,
-                        Some(lane),
-                        None,
-                        1,
-                        None,
+                        At::new(process).lane(Some(lane)).row(1),
                     );
                     self.flow(ret, rend, None, None);
                     activities.push(ret);
@@ -1154,11 +1116,7 @@ impl Builder<'_> {
                     let catch = self.add_node(
                         Kind::Catch(EventDef::Message),
                         Some(lbl),
-                        process,
-                        Some(lane),
-                        None,
-                        0,
-                        None,
+                        At::new(process).lane(Some(lane)),
                     );
                     self.connect(&mut frontier, &mut pending, catch);
                     self.message_flow(reply, End::Node(catch));
@@ -1170,11 +1128,7 @@ impl Builder<'_> {
                 let t = self.add_node(
                     Kind::Catch(EventDef::Timer),
                     Some(lbl),
-                    process,
-                    Some(lane),
-                    None,
-                    0,
-                    None,
+                    At::new(process).lane(Some(lane)),
                 );
                 self.connect(&mut frontier, &mut pending, t);
                 frontier = vec![t];
@@ -1191,11 +1145,7 @@ impl Builder<'_> {
         let end = self.add_node(
             Kind::End(end_kind),
             Some(end_label),
-            process,
-            last_lane,
-            None,
-            0,
-            None,
+            At::new(process).lane(last_lane),
         );
         self.connect(&mut frontier, &mut pending, end);
         if let (Some(target), Some(&last)) = (applicant_receive, activities.last()) {
@@ -1327,11 +1277,11 @@ impl Builder<'_> {
                 let node = self.add_node(
                     Kind::Task(tt),
                     Some(name),
-                    process,
-                    Some(lane),
-                    parent,
-                    row,
-                    Some(object),
+                    At::new(process)
+                        .lane(Some(lane))
+                        .parent(parent)
+                        .row(row)
+                        .object(Some(object)),
                 );
                 if self.rng.chance(10) {
                     self.doc.nodes[node].doc = Some(format!("Langkah {} SOP layanan", k + 1));
@@ -1352,11 +1302,11 @@ impl Builder<'_> {
                 self.add_node(
                     Kind::Task(tt),
                     Some(name),
-                    process,
-                    Some(lane),
-                    parent,
-                    row,
-                    Some(object),
+                    At::new(process)
+                        .lane(Some(lane))
+                        .parent(parent)
+                        .row(row)
+                        .object(Some(object)),
                 )
             }
             Item::Call(callee) => {
@@ -1371,11 +1321,7 @@ impl Builder<'_> {
                 let node = self.add_node(
                     Kind::Call(callee.process_id.clone()),
                     Some(name),
-                    process,
-                    Some(lane),
-                    parent,
-                    row,
-                    None,
+                    At::new(process).lane(Some(lane)).parent(parent).row(row),
                 );
                 self.doc.calls.push((node, callee.clone()));
                 node
@@ -1395,11 +1341,11 @@ impl Builder<'_> {
                 self.add_node(
                     Kind::Task(TaskKind::User),
                     Some(name),
-                    process,
-                    Some(lane),
-                    parent,
-                    row,
-                    Some(main),
+                    At::new(process)
+                        .lane(Some(lane))
+                        .parent(parent)
+                        .row(row)
+                        .object(Some(main)),
                 )
             }
             Item::Collect => {
@@ -1408,11 +1354,11 @@ impl Builder<'_> {
                 self.add_node(
                     Kind::Task(TaskKind::Receive),
                     Some(name),
-                    process,
-                    Some(lane),
-                    parent,
-                    row,
-                    Some(out),
+                    At::new(process)
+                        .lane(Some(lane))
+                        .parent(parent)
+                        .row(row)
+                        .object(Some(out)),
                 )
             }
         }
@@ -1463,20 +1409,12 @@ impl Builder<'_> {
         let esc = self.add_node(
             Kind::Task(TaskKind::User),
             Some(esc_label),
-            process,
-            lane,
-            None,
-            1,
-            None,
+            At::new(process).lane(lane).row(1),
         );
         let end = self.add_node(
             Kind::End(EventDef::None),
             Some("Dieskalasi".into()),
-            process,
-            lane,
-            None,
-            1,
-            None,
+            At::new(process).lane(lane).row(1),
         );
         self.cursor[process] = saved.max(self.cursor[process]);
         self.flow(b, esc, None, None);
