@@ -18,6 +18,7 @@ struct Truth {
 
 #[derive(Deserialize)]
 struct Cluster {
+    name: String,
     members: Vec<Member>,
 }
 
@@ -159,6 +160,44 @@ fn processes_truth_pairwise_precision_and_recall() {
         }
         for (x, y) in gold.difference(&predicted) {
             eprintln!("  FN: {} | {}", label(x), label(y));
+        }
+        // Per predicted group with false positives: each member with its
+        // truth cluster ("-" when unique).
+        let truth_of: std::collections::HashMap<&str, &str> = truth
+            .cluster
+            .iter()
+            .flat_map(|c| c.members.iter().map(move |m| (m.reference.as_str(), c.name.as_str())))
+            .collect();
+        for (g, members) in groups.iter().enumerate() {
+            let names: BTreeSet<Option<&str>> =
+                members.iter().map(|m| truth_of.get(m.as_str()).copied()).collect();
+            if names.len() <= 1 && !names.contains(&None) {
+                continue;
+            }
+            eprintln!("  GROUP {g}:");
+            for m in members {
+                eprintln!(
+                    "    ({}) {}",
+                    truth_of.get(m.as_str()).copied().unwrap_or("-"),
+                    label(m)
+                );
+            }
+        }
+        // Per truth cluster: each member with the predicted group that holds
+        // it ("-" when none), for clusters with missed pairs.
+        for (c, members) in truth.cluster.iter().zip(&clusters) {
+            let split: BTreeSet<Option<usize>> =
+                members.iter().map(|m| grouped.get(m).copied()).collect();
+            if split.len() <= 1 && !split.contains(&None) {
+                continue;
+            }
+            eprintln!("  CLUSTER {}:", c.name);
+            for m in members {
+                let g = grouped
+                    .get(m)
+                    .map_or_else(|| "-".to_string(), |g| g.to_string());
+                eprintln!("    [{g}] {}", label(m));
+            }
         }
     }
     assert!(
