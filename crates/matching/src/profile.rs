@@ -15,6 +15,10 @@ const NEGATION: &str = "not";
 /// agency stays a handoff.
 const SEND: &str = "send";
 const NOTIFY: &str = "notify";
+/// Decisions on a request: their object is the request even when the
+/// label names the person who made it.
+const DECISIONS: [&str; 2] = ["approve", "reject"];
+const APPLICATION: &str = "application";
 /// The thesaurus concept of receiving.
 const RECEIVE: &str = "receive";
 
@@ -96,6 +100,7 @@ impl Profile {
                 )
             })
             .map(|t| t.canonical.clone());
+        let decision = DECISIONS.iter().any(|d| actions.contains(*d));
         let mut by_key: BTreeMap<String, Term> = BTreeMap::new();
         let mut negated = false;
         let mut concepts: BTreeSet<String> = BTreeSet::new();
@@ -117,8 +122,15 @@ impl Profile {
             if actions.contains(&t.canonical) {
                 continue;
             }
-            let entry = by_key.entry(t.canonical.clone()).or_insert(Term {
-                canonical: t.canonical.clone(),
+            // Deciding on a person served ("Accept applicant", "Menolak
+            // pemohon") is deciding on their application.
+            let canonical = if decision && role_weight >= 1.0 && lex.is_person(&t.canonical) {
+                APPLICATION.to_string()
+            } else {
+                t.canonical.clone()
+            };
+            let entry = by_key.entry(canonical.clone()).or_insert(Term {
+                canonical,
                 text: t.text.clone(),
                 role_weight,
             });

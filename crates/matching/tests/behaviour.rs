@@ -170,3 +170,43 @@ fn groups_gather_across_models_with_confidence() {
     assert!(g.confidence > 0.6 && g.confidence <= 1.0);
     assert!(!g.label.is_empty());
 }
+
+#[test]
+fn a_decision_on_a_person_served_is_a_decision_on_their_application() {
+    assert!(linked("Accept applicant", "Accept application"));
+    assert!(linked("Menolak pemohon", "Menolak permohonan"));
+    // Other actions keep the person apart from the application.
+    assert!(!linked("Invite applicant", "Invite application"));
+}
+
+#[test]
+fn manner_and_standard_phrases_are_context() {
+    // "secara massal" and "against ... records" say how, not what.
+    assert!(linked(
+        "Memadankan NIK secara massal dengan database kependudukan",
+        "Memadankan NIK dengan data Dukcapil"
+    ));
+    let lex = Lexicon::bundled();
+    let a = lex.analyze("Verify the applicant's NIK against Dukcapil records");
+    assert!(a.adjuncts().any(|t| t.canonical == "civil_registry"));
+    assert!(!a.object().any(|t| t.text == "records"));
+    // The registry is one actor however it is named.
+    let b = lex.analyze("Verifikasi NIK ke Disdukcapil");
+    assert!(b.adjuncts().any(|t| t.canonical == "civil_registry"));
+}
+
+#[test]
+fn bilingual_concepts_for_returns_claims_and_responses() {
+    assert!(linked(
+        "Mengembalikan berkas kepada pemohon",
+        "Return the documents to the applicant"
+    ));
+    assert!(linked(
+        "Memverifikasi klaim pensiun",
+        "Verify pension claim"
+    ));
+    assert!(linked(
+        "Menyusun jawaban pengaduan",
+        "Menyusun tanggapan pengaduan"
+    ));
+}

@@ -166,11 +166,17 @@ fn processes_truth_pairwise_precision_and_recall() {
         let truth_of: std::collections::HashMap<&str, &str> = truth
             .cluster
             .iter()
-            .flat_map(|c| c.members.iter().map(move |m| (m.reference.as_str(), c.name.as_str())))
+            .flat_map(|c| {
+                c.members
+                    .iter()
+                    .map(move |m| (m.reference.as_str(), c.name.as_str()))
+            })
             .collect();
         for (g, members) in groups.iter().enumerate() {
-            let names: BTreeSet<Option<&str>> =
-                members.iter().map(|m| truth_of.get(m.as_str()).copied()).collect();
+            let names: BTreeSet<Option<&str>> = members
+                .iter()
+                .map(|m| truth_of.get(m.as_str()).copied())
+                .collect();
             if names.len() <= 1 && !names.contains(&None) {
                 continue;
             }
