@@ -47,7 +47,9 @@ pub struct Concept {
     /// objects, what the documents are about matters less.
     #[serde(default)]
     pub container: bool,
-    /// Money or goods (`dana`, `bantuan`): handing them over is not a notification.
+    /// Money, goods or blank forms (`dana`, `bantuan`, `formulir`): things
+    /// handed over to be used (spent, filled in), not news: handing them
+    /// over is not a notification.
     #[serde(default)]
     pub material: bool,
     /// Indonesian terms (single words or phrases).
@@ -261,7 +263,7 @@ impl Lexicon {
         self.persons.contains(name)
     }
 
-    /// The concept is money or goods (see [`Concept::material`]).
+    /// The concept is money, goods or a blank form (see [`Concept::material`]).
     pub fn is_material(&self, name: &str) -> bool {
         self.concept(name).is_some_and(|c| c.material)
     }
