@@ -20,8 +20,10 @@ pub const ACTION_UNKNOWN: f64 = 0.8;
 /// vs "Evaluate application").
 pub const OBJECT_ONE_SIDED: f64 = 0.7;
 /// Weight of a token inside an adjunct phrase (`melalui SIASN`, `to applicant`)
-/// relative to an object token.
-pub const ADJUNCT_WEIGHT: f64 = 0.35;
+/// relative to an object token: half. Adjuncts count only when both labels
+/// share them, so a shared system or agency is real evidence of the same
+/// work, but never as much as the object itself.
+pub const ADJUNCT_WEIGHT: f64 = 0.5;
 /// Weight of structural context (neighbour labels, lane) in the final score.
 pub const CONTEXT_WEIGHT: f64 = 0.1;
 /// Credit for a pair of related (partly equal) concepts, relative to an
