@@ -47,6 +47,12 @@ pub struct Concept {
     /// objects, what the documents are about matters less.
     #[serde(default)]
     pub container: bool,
+    /// An action that keeps records (recording, updating, storing data):
+    /// such work in one shared information system ("Mencatat cuti di
+    /// SIASN", "Memutakhirkan status pensiun di SIASN") is one
+    /// data-maintenance service of that system, whatever the record.
+    #[serde(default)]
+    pub record_keeping: bool,
     /// Money, goods or blank forms (`dana`, `bantuan`, `formulir`): things
     /// handed over to be used (spent, filled in), not news: handing them
     /// over is not a notification.
@@ -268,6 +274,11 @@ impl Lexicon {
         self.concept(name).is_some_and(|c| c.material)
     }
 
+    /// The concept is a record-keeping action (see [`Concept::record_keeping`]).
+    pub fn is_record_keeping(&self, name: &str) -> bool {
+        self.concept(name).is_some_and(|c| c.record_keeping)
+    }
+
     /// The concept is a document container (see [`Concept::container`]).
     pub fn is_container(&self, name: &str) -> bool {
         self.containers.contains(name)
@@ -356,6 +367,7 @@ impl Lexicon {
                     existing.person |= concept.person;
                     existing.container |= concept.container;
                     existing.material |= concept.material;
+                    existing.record_keeping |= concept.record_keeping;
                     existing.indonesian.extend(concept.indonesian);
                     existing.english.extend(concept.english);
                 }
