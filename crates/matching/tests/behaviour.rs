@@ -210,3 +210,14 @@ fn bilingual_concepts_for_returns_claims_and_responses() {
         "Menyusun tanggapan pengaduan"
     ));
 }
+
+#[test]
+fn a_returned_application_is_its_file() {
+    // What is returned is the file, whether named as the application or as
+    // its documents; elsewhere the two stay apart.
+    assert!(linked(
+        "Mengembalikan usulan kepada instansi",
+        "Mengembalikan berkas kepada instansi"
+    ));
+    assert!(!linked("Memverifikasi usulan", "Memverifikasi berkas"));
+}
