@@ -25,6 +25,10 @@ const APPLICATION: &str = "application";
 /// "Send documents by post", micro precision 0.73 -> 0.64.)
 const RETURN: &str = "return";
 const DOCUMENT: &str = "document";
+/// Actions that hand something over between two parties: who gives or gets
+/// it (the counterpart phrase, `kepada BKN`, `from applicant`) is part of
+/// the work. Notifying is a service to whoever is served: not listed.
+const HANDOFFS: [&str; 4] = ["send", "receive", "submit", "return"];
 /// The thesaurus concept of receiving.
 const RECEIVE: &str = "receive";
 
@@ -108,6 +112,7 @@ impl Profile {
             .map(|t| t.canonical.clone());
         let decision = DECISIONS.iter().any(|d| actions.contains(*d));
         let returned = actions.contains(RETURN);
+        let handoff = HANDOFFS.iter().any(|d| actions.contains(*d));
         let head = head.map(|h| {
             if returned && h == APPLICATION {
                 DOCUMENT.to_string()
@@ -129,6 +134,9 @@ impl Profile {
             let role_weight = match t.role {
                 Role::Action => continue,
                 Role::Object => 1.0,
+                // The other party of a handoff is part of the work:
+                // receiving from an agency is not receiving at the counter.
+                Role::Adjunct if handoff && t.counterpart => 1.0,
                 Role::Adjunct => config.adjunct_weight,
             };
             // An object word that repeats the action ("Verifikasi data

@@ -221,3 +221,29 @@ fn a_returned_application_is_its_file() {
     ));
     assert!(!linked("Memverifikasi usulan", "Memverifikasi berkas"));
 }
+
+#[test]
+fn the_other_party_of_a_handoff_is_part_of_the_work() {
+    assert!(linked(
+        "Mengirim usulan kepada BKN",
+        "Pengiriman usulan ke BKN"
+    ));
+    assert!(!linked(
+        "Mengirim usulan kepada BKN",
+        "Mengirim usulan kepada Taspen"
+    ));
+    assert!(linked(
+        "Mengirimkan usulan ke KemenPANRB",
+        "Pengiriman usulan kepada Kementerian PANRB"
+    ));
+    // Channels and systems stay context.
+    assert!(linked(
+        "Menerima laporan melalui aplikasi LAPOR",
+        "Menerima laporan"
+    ));
+    // Notifying serves whoever is notified: the recipient stays context.
+    assert!(linked(
+        "Memberitahukan penolakan kepada pemohon",
+        "Memberitahukan penolakan kepada pegawai"
+    ));
+}

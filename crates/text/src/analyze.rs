@@ -40,6 +40,9 @@ pub struct Token {
     pub role: Role,
     /// Written as an acronym or an abbreviation from the lexicon.
     pub acronym: bool,
+    /// Inside a recipient or source phrase (`kepada BKN`, `from the
+    /// applicant`): the other party of a handoff. Implies [`Role::Adjunct`].
+    pub counterpart: bool,
 }
 
 /// A label broken into canonical tokens; stop words are gone.
@@ -83,6 +86,8 @@ struct Draft {
     concept: Option<ConceptKind>,
     acronym: bool,
     adjunct: bool,
+    /// Inside a recipient or source phrase.
+    counterpart: bool,
     verbal: bool,
     lang: Option<Lang>,
     /// Position in the label among content words (0 = first).
@@ -168,6 +173,7 @@ impl Lexicon {
                     Role::Object
                 },
                 acronym: d.acronym,
+                counterpart: d.counterpart,
             });
         }
         let actions = self.actions(&tokens, &verbal, &after_conj, &light, lang);
@@ -314,11 +320,13 @@ impl Lexicon {
         let keys: Vec<String> = ws.iter().map(|w| self.key_of(&w.text)).collect();
         let mut out: Vec<Draft> = Vec::new();
         let mut adjunct = false;
+        let mut counterpart = false;
         let mut conj = false;
         let mut i = 0;
         while i < ws.len() {
             let w = &ws[i];
             let in_adjunct = adjunct || w.in_parens;
+            let in_counterpart = counterpart && !w.in_parens;
             // Longest thesaurus phrase or written-out abbreviation first.
             let mut matched = false;
             let max = self.longest_phrase.min(ws.len() - i);
@@ -350,6 +358,7 @@ impl Lexicon {
                     concept,
                     acronym: false,
                     adjunct: in_adjunct,
+                    counterpart: in_counterpart,
                     verbal: false,
                     lang: None,
                     position: out.len(),
@@ -370,6 +379,7 @@ impl Lexicon {
             // interview" and "Talk to applicant" (object).
             if self.adjunct.contains(t) && out.len() >= 2 {
                 adjunct = true;
+                counterpart = self.counterpart.contains(t);
                 continue;
             }
             let is_abbreviation = self.abbreviations.contains_key(t)
@@ -386,6 +396,7 @@ impl Lexicon {
                     concept,
                     acronym: true,
                     adjunct: in_adjunct,
+                    counterpart: in_counterpart,
                     verbal: false,
                     lang: None,
                     position: out.len(),
@@ -410,6 +421,7 @@ impl Lexicon {
                 concept: None,
                 acronym: false,
                 adjunct: in_adjunct,
+                counterpart: in_counterpart,
                 verbal: false,
                 lang: self.word_lang(t),
                 position: out.len(),

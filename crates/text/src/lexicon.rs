@@ -94,6 +94,10 @@ pub struct PerLanguage {
 /// indonesian = ["melalui", "oleh"]
 /// english = ["via", "by"]
 ///
+/// [counterpart_markers]      # adjunct markers that name the other party of a handoff
+/// indonesian = ["kepada", "dari"]
+/// english = ["to", "from"]
+///
 /// [light_verbs]             # verbs that only carry another action ("conduct interview")
 /// indonesian = ["melakukan"]
 /// english = ["conduct", "take"]
@@ -129,6 +133,10 @@ pub struct LexiconFile {
     pub stopwords: PerLanguage,
     #[serde(default)]
     pub adjunct_markers: PerLanguage,
+    /// Adjunct markers that open a recipient or source phrase ("kepada
+    /// BKN", "from the applicant"): the other party of a handoff.
+    #[serde(default)]
+    pub counterpart_markers: PerLanguage,
     #[serde(default)]
     pub light_verbs: PerLanguage,
     #[serde(default)]
@@ -176,6 +184,7 @@ pub struct Lexicon {
     pub(crate) stop_id: HashSet<String>,
     pub(crate) stop_en: HashSet<String>,
     pub(crate) adjunct: HashSet<String>,
+    pub(crate) counterpart: HashSet<String>,
     /// Lower-case acronym → expansion words.
     pub(crate) abbreviations: HashMap<String, Vec<String>>,
     /// Phrase (expansion words, stemmed) → acronym, for collapsing written-out forms.
@@ -329,6 +338,10 @@ impl Lexicon {
         self.stop_en.extend(lower(&file.stopwords.english));
         self.adjunct.extend(lower(&file.adjunct_markers.indonesian));
         self.adjunct.extend(lower(&file.adjunct_markers.english));
+        self.counterpart
+            .extend(lower(&file.counterpart_markers.indonesian));
+        self.counterpart
+            .extend(lower(&file.counterpart_markers.english));
         self.light_verbs.extend(lower(&file.light_verbs.indonesian));
         self.light_verbs.extend(lower(&file.light_verbs.english));
         self.conjunctions

@@ -58,6 +58,24 @@ pub fn words(label: &str) -> Vec<Word> {
         if hyphen_follows {
             *prev_hyphen_word = Some(word.clone());
         }
+        // A ministry's short form `Kemen` + its acronym (`KemenPANRB`,
+        // `KemenPUPR`) is `kementerian` + the acronym, as written out
+        // ("Kementerian PANRB").
+        if let Some(rest) = raw_word.strip_prefix(MINISTRY_PREFIX) {
+            if rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().count() >= 2 {
+                out.push(Word {
+                    text: MINISTRY.to_string(),
+                    acronym: false,
+                    in_parens: depth > 0,
+                });
+                out.push(Word {
+                    text: rest.to_lowercase(),
+                    acronym: is_acronym(rest),
+                    in_parens: depth > 0,
+                });
+                return;
+            }
+        }
         out.push(Word {
             acronym: is_acronym(&raw_word),
             text: word,
@@ -115,6 +133,10 @@ pub fn words(label: &str) -> Vec<Word> {
     out
 }
 
+/// The short form of `Kementerian` (ministry) before an acronym.
+const MINISTRY_PREFIX: &str = "Kemen";
+const MINISTRY: &str = "kementerian";
+
 /// `NIK`, `SP2D`, `e1` (mixed letters and digits); not `Verifikasi`, not `1721`.
 fn is_acronym(raw: &str) -> bool {
     let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
@@ -161,5 +183,15 @@ mod tests {
         assert_eq!(normalize("Periksa berkas-berkas"), "periksa berkas");
         assert_eq!(normalize("Upload e-KTP"), "upload e ktp");
         assert_eq!(normalize("applicant's documents"), "applicant s documents");
+    }
+
+    #[test]
+    fn splits_a_ministry_short_form_before_an_acronym() {
+        let w = words("Kirim ke KemenPANRB");
+        let texts: Vec<_> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["kirim", "ke", "kementerian", "panrb"]);
+        assert!(w[3].acronym);
+        // Not a word that merely starts with the letters.
+        assert_eq!(normalize("Kemensos"), "kemensos");
     }
 }
