@@ -29,6 +29,8 @@ const DOCUMENT: &str = "document";
 /// it (the counterpart phrase, `kepada BKN`, `from applicant`) is part of
 /// the work. Notifying is a service to whoever is served: not listed.
 const HANDOFFS: [&str; 4] = ["send", "receive", "submit", "return"];
+/// Composing: a light verb before an action noun.
+const CREATE: &str = "create";
 /// The thesaurus concept of receiving.
 const RECEIVE: &str = "receive";
 
@@ -110,6 +112,31 @@ impl Profile {
                 )
             })
             .map(|t| t.canonical.clone());
+        // Composing an action noun is doing that action ("Menyusun laporan
+        // penyaluran" = reporting it, "Create ranking" = ranking): `create`
+        // is then a light verb.
+        let mut head = head;
+        if actions.len() == 1 && actions.contains(CREATE) {
+            let noun = analysis
+                .object()
+                .next()
+                .filter(|t| t.concept == Some(ConceptKind::Action));
+            if let Some(t) = noun {
+                actions.clear();
+                actions.insert(t.canonical.clone());
+                action = Some((t.canonical.clone(), t.text.clone()));
+                head = analysis
+                    .object()
+                    .skip(1)
+                    .find(|t| {
+                        !matches!(
+                            t.concept,
+                            Some(ConceptKind::Other) | Some(ConceptKind::Actor)
+                        )
+                    })
+                    .map(|t| t.canonical.clone());
+            }
+        }
         let decision = DECISIONS.iter().any(|d| actions.contains(*d));
         let returned = actions.contains(RETURN);
         let handoff = HANDOFFS.iter().any(|d| actions.contains(*d));

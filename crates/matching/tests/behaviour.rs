@@ -247,3 +247,16 @@ fn the_other_party_of_a_handoff_is_part_of_the_work() {
         "Memberitahukan penolakan kepada pegawai"
     ));
 }
+
+#[test]
+fn composing_an_action_noun_is_doing_that_action() {
+    assert!(linked(
+        "Menyusun laporan penyaluran",
+        "Melaporkan penyaluran"
+    ));
+    // A composed document that is not an action noun stays created.
+    assert!(!linked(
+        "Menyusun surat undangan",
+        "Mengirim surat undangan"
+    ));
+}
