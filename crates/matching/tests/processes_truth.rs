@@ -211,11 +211,11 @@ fn processes_truth_pairwise_precision_and_recall() {
         "truth refs not in the corpus: {missing:?}"
     );
     // Targets: precision >= 0.90 and recall >= 0.85. Precision meets its
-    // target; recall does not yet (see docs/matching.md), so its floor sits
-    // just under the figure reached, to catch regressions.
+    // target; recall does not yet (see docs/matching.md). Both floors sit
+    // just under the figures reached, to catch regressions.
     assert!(
-        s.precision >= 0.90,
-        "pairwise precision {:.3} < 0.90",
+        s.precision >= PRECISION_FLOOR,
+        "pairwise precision {:.3} < {PRECISION_FLOOR}",
         s.precision
     );
     assert!(
@@ -224,9 +224,12 @@ fn processes_truth_pairwise_precision_and_recall() {
         s.recall
     );
     assert!(
-        violated.len() * 100 <= truth.non_match.len() * 20,
+        violated.len() * 100 <= truth.non_match.len() * NEAR_MISS_PERCENT,
         "too many near misses linked: {violated:?}"
     );
 }
 
-const RECALL_FLOOR: f64 = 0.72;
+const PRECISION_FLOOR: f64 = 0.93;
+const RECALL_FLOOR: f64 = 0.765;
+/// At most this share (in %) of the listed near misses may end up in one group.
+const NEAR_MISS_PERCENT: usize = 17;
