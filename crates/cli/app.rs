@@ -19,6 +19,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job: import into the repository (peta.db), link, render the atlas.
+    Build(cmd::build::Args),
     /// Per file: exporter, pools, lanes, counts by element kind, diagnostics.
     Inspect(cmd::inspect::Args),
     /// Correspondences between the activities of two models.
@@ -48,6 +50,7 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Build(a) => cmd::build::run(a),
         Command::Inspect(a) => cmd::inspect::run(a),
         Command::Match(a) => cmd::matching::run(a),
         Command::EvalMatch(a) => cmd::eval_match::run(a),

@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod atlas;
+pub mod build;
 pub mod eval_match;
 pub mod generate;
 pub mod import;
