@@ -28,7 +28,7 @@ const DOCUMENT: &str = "document";
 /// Actions that hand something over between two parties: who gives or gets
 /// it (the counterpart phrase, `kepada BKN`, `from applicant`) is part of
 /// the work. Notifying is a service to whoever is served: not listed.
-const HANDOFFS: [&str; 4] = ["send", "receive", "submit", "return"];
+const HANDOFFS: [&str; 6] = ["send", "receive", "submit", "return", "upload", "download"];
 /// Composing: a light verb before an action noun.
 const CREATE: &str = "create";
 /// The thesaurus concept of receiving.
@@ -54,7 +54,8 @@ pub(crate) struct Profile {
     pub action: Option<(String, String)>,
     /// Canonical keys of every action (sorted, distinct).
     pub actions: Vec<String>,
-    /// The head of the object (its first object word), if any.
+    /// The head of the object (its first object word), if any; the
+    /// document-container class `document` for a file outside a handoff.
     pub head: Option<String>,
     /// The label is Indonesian, whose noun phrases are head-first: `head`
     /// is then the object's head noun (in English it may be a modifier).
@@ -140,8 +141,17 @@ impl Profile {
         let decision = DECISIONS.iter().any(|d| actions.contains(*d));
         let returned = actions.contains(RETURN);
         let handoff = HANDOFFS.iter().any(|d| actions.contains(*d));
+        // A file is a file whatever names it: an object headed by a document
+        // container or a concept related to one (berkas, dokumen, usul,
+        // permohonan, persyaratan) has the container class as its head, so
+        // examining any submission file is the same kind of work (the
+        // container floor). A handoff keeps its own head: what is moved, and
+        // to or from whom, is what the work is, except that a returned
+        // application is its file.
         let head = head.map(|h| {
-            if returned && h == APPLICATION {
+            let file =
+                lex.is_container(&h) || lex.related_to(&h).iter().any(|r| lex.is_container(r));
+            if (file && !handoff) || (returned && h == APPLICATION) {
                 DOCUMENT.to_string()
             } else {
                 h

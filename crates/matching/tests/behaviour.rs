@@ -260,3 +260,24 @@ fn composing_an_action_noun_is_doing_that_action() {
         "Mengirim surat undangan"
     ));
 }
+
+#[test]
+fn examining_any_submission_file_is_the_same_kind_of_work() {
+    use peta_matching::config::{GROUP_THRESHOLD, MATCH_THRESHOLD};
+    let s = score(
+        "Memverifikasi usul pensiun",
+        "Memverifikasi berkas usul mutasi",
+    )
+    .unwrap_or(0.0);
+    assert!(
+        (GROUP_THRESHOLD..MATCH_THRESHOLD).contains(&s),
+        "grouped, not the same activity: {s}"
+    );
+    // Handing a file over is defined by what moves and between whom.
+    let h = score(
+        "Menerima usul pensiun dari instansi",
+        "Menerima berkas izin dari pemohon",
+    )
+    .unwrap_or(0.0);
+    assert!(h < GROUP_THRESHOLD, "{h}");
+}
