@@ -29,6 +29,9 @@ const DOCUMENT: &str = "document";
 /// it (the counterpart phrase, `kepada BKN`, `from applicant`) is part of
 /// the work. Notifying is a service to whoever is served: not listed.
 const HANDOFFS: [&str; 6] = ["send", "receive", "submit", "return", "upload", "download"];
+/// A request for completion or correction returns the file.
+const REQUEST: &str = "request";
+const CORRECTIONS: [&str; 3] = ["fill", "update", "completeness"];
 /// Composing: a light verb before an action noun.
 const CREATE: &str = "create";
 /// The thesaurus concept of receiving.
@@ -136,6 +139,22 @@ impl Profile {
                         )
                     })
                     .map(|t| t.canonical.clone());
+            }
+        }
+        // Asking for a file to be completed or corrected ("Meminta pelaku
+        // usaha melengkapi persyaratan", "Meminta kelengkapan dokumen") is
+        // returning it for completion or correction.
+        if actions.len() == 1
+            && actions.contains(REQUEST)
+            && analysis
+                .tokens
+                .iter()
+                .any(|t| CORRECTIONS.contains(&t.canonical.as_str()))
+        {
+            actions.clear();
+            actions.insert(RETURN.to_string());
+            if let Some((c, _)) = action.as_mut() {
+                *c = RETURN.to_string();
             }
         }
         let decision = DECISIONS.iter().any(|d| actions.contains(*d));

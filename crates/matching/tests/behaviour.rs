@@ -220,6 +220,11 @@ fn a_returned_application_is_its_file() {
         "Mengembalikan berkas kepada instansi"
     ));
     assert!(!linked("Memverifikasi usulan", "Memverifikasi berkas"));
+    // Asking for a file to be completed or corrected is returning it.
+    assert!(linked(
+        "Meminta pemohon melengkapi berkas",
+        "Mengembalikan berkas untuk dilengkapi"
+    ));
 }
 
 #[test]

@@ -294,10 +294,20 @@ impl Lexicon {
             Lang::Indonesian => [w, &id_stem.root, &en_stem],
             Lang::English => [w, &en_stem, &id_stem.root],
         };
+        // A stem reaches a concept through the stems of its terms only when
+        // something was stripped from the word: a bare word is matched as
+        // written, so an independent word does not inherit the concept of a
+        // derivation of it (`data` is not `pendataan`, `baru` "new" is not
+        // `pembaruan` "update").
         let found = self.term_index.get(keys[0]).or_else(|| {
-            keys[1..]
-                .iter()
-                .find_map(|k| self.stem_index.get(*k).or_else(|| self.term_index.get(*k)))
+            keys[1..].iter().find_map(|k| {
+                let by_stem = if *k == w {
+                    None
+                } else {
+                    self.stem_index.get(*k)
+                };
+                by_stem.or_else(|| self.term_index.get(*k))
+            })
         });
         if let Some(&i) = found {
             let c = &self.concepts[i];
@@ -542,6 +552,19 @@ mod tests {
         assert_eq!(inv.action().map(|t| t.text.as_str()), Some("invite"));
         let hon = l.analyze("Honour applicant");
         assert_eq!(hon.action().map(|t| t.text.as_str()), Some("honour"));
+    }
+
+    #[test]
+    fn a_bare_word_does_not_inherit_the_concept_of_its_derivations() {
+        let l = lex();
+        // `pendataan` is inventory and `pembaruan` update, but `data` and
+        // `baru` ("new") are words of their own.
+        assert_eq!(object(&l, "Memutakhirkan data"), ["data"]);
+        assert!(object(&l, "Orientasi ASN baru").contains(&"baru".to_string()));
+        assert_eq!(action(&l, "Pendataan pegawai"), Some("inventory".into()));
+        // Derived forms still reach their concept through the stem.
+        assert_eq!(action(&l, "Memperbarui data"), Some("update".into()));
+        assert_eq!(action(&l, "Mencocokkan NIK"), Some("verify".into()));
     }
 
     #[test]
