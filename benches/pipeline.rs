@@ -407,12 +407,27 @@ fn run_size(bench: &mut Bench, args: &Args, size: usize) {
             counts,
             || peta_analysis::analyze(&repo, &peta_analysis::AnalysisOptions::default()),
             |a| {
+                let kinds = a
+                    .summary
+                    .recommendations
+                    .iter()
+                    .map(|(k, n)| format!("{} {n}", k.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let largest = a
+                    .process_families
+                    .iter()
+                    .map(|f| f.processes.len())
+                    .max()
+                    .unwrap_or(0);
                 format!(
-                    "{} handoffs, {} shared activities, {} fragments, {} similar processes, {} recommendations",
+                    "{} handoffs, {} shared activities, {} fragments, {} similar processes in {} families (largest {largest}), {} data requests, {} recommendations ({kinds})",
                     a.handoffs.len(),
                     a.shared_activities.len(),
                     a.fragments.len(),
                     a.similar_processes.len(),
+                    a.process_families.len(),
+                    a.data_requests.len(),
                     a.recommendations.len()
                 )
             },

@@ -84,7 +84,28 @@ pub struct SimilarProcesses {
     pub mean_score: f64,
 }
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+/// A family of near-duplicate processes of two or more agencies: the
+/// processes joined, directly or through others, by [`SimilarProcesses`]
+/// pairs (connected components).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProcessFamily {
+    /// Stable id: `PF-` + a digest of the member processes.
+    pub id: String,
+    /// Distinct agencies of the member processes, sorted.
+    pub agencies: Vec<String>,
+    /// Member processes, sorted.
+    pub processes: Vec<ProcessRef>,
+    /// Number of [`SimilarProcesses`] pairs inside the family.
+    pub pairs: usize,
+    /// Mean `share` over those pairs.
+    pub mean_share: f64,
+    /// Mean number of matched activities over those pairs.
+    pub mean_matched: f64,
+    /// Mean correspondence score over those pairs.
+    pub mean_score: f64,
+}
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use peta_matching::{activities_of, Activity, ActivityKind, MatchResult, Matcher};
 
@@ -108,6 +129,7 @@ pub struct Duplication {
     pub shared_activities: Vec<SharedActivity>,
     pub fragments: Vec<DuplicatedFragment>,
     pub similar_processes: Vec<SimilarProcesses>,
+    pub process_families: Vec<ProcessFamily>,
 }
 
 /// One matchable activity and where it lives.
@@ -170,6 +192,28 @@ fn collect(
     (acts, places)
 }
 
+/// The matcher's run behind an analysis: the activities it saw and what it
+/// found, so that callers (e.g. `peta link`, which stores the links) reuse it
+/// instead of matching again.
+#[derive(Debug, Clone)]
+pub struct MatchRun {
+    /// The activities of the included models, as the matcher saw them (agency set).
+    pub activities: Vec<Activity>,
+    /// Index into `Repository::models` of each activity's model.
+    pub models: Vec<usize>,
+    /// Correspondences and groups; indices refer to `activities`.
+    pub result: MatchResult,
+}
+
+impl MatchRun {
+    /// Repository-relative path and element id of activity `i`.
+    pub fn end<'a>(&'a self, repo: &'a Repository, i: usize) -> Option<(&'a str, &'a str)> {
+        let a = self.activities.get(i)?;
+        let m = repo.models.get(*self.models.get(i)?)?;
+        Some((m.path.as_str(), a.key.id.as_str()))
+    }
+}
+
 /// Runs the matcher over the included models' activities and derives the
 /// duplication findings; adds the shared groups to the graph.
 pub fn find(
@@ -178,10 +222,19 @@ pub fn find(
     assigned: &[ModelAgencies],
     graph: &mut CrossAgencyGraph,
     matcher: &Matcher,
-) -> Duplication {
+    phases: &mut crate::Phases,
+) -> (Duplication, MatchRun) {
     let (acts, places) = collect(repo, included, assigned);
+    phases.lap("collect activities");
     let result = matcher.match_repository(&acts);
-    derive(repo, graph, &acts, &places, &result)
+    phases.lap("matcher");
+    let dup = derive(repo, graph, &acts, &places, &result, phases);
+    let run = MatchRun {
+        models: places.iter().map(|p| p.model).collect(),
+        activities: acts,
+        result,
+    };
+    (dup, run)
 }
 
 fn process_ref(
@@ -204,32 +257,53 @@ fn process_ref(
     })
 }
 
+/// No group: the value of `group_of` for an activity outside every group.
+const NO_GROUP: usize = usize::MAX;
+
 fn derive(
     repo: &Repository,
     graph: &mut CrossAgencyGraph,
     acts: &[Activity],
     places: &[Place],
     result: &MatchResult,
+    phases: &mut crate::Phases,
 ) -> Duplication {
-    // Best correspondence per activity within its group, for `why`.
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    // Group of every activity (NO_GROUP when none).
+    let mut group_of: Vec<usize> = vec![NO_GROUP; acts.len()];
     for (gi, g) in result.groups.iter().enumerate() {
         for &m in &g.members {
-            group_of.insert(m, gi);
-        }
-    }
-    let mut best: HashMap<usize, (f64, String)> = HashMap::new();
-    for c in &result.correspondences {
-        if !group_of.contains_key(&c.a) || group_of.get(&c.a) != group_of.get(&c.b) {
-            continue;
-        }
-        for x in [c.a, c.b] {
-            let e = best.entry(x).or_insert((f64::MIN, String::new()));
-            if c.score > e.0 {
-                *e = (c.score, c.why.summary());
+            if let Some(slot) = group_of.get_mut(m) {
+                *slot = gi;
             }
         }
     }
+    // Best correspondence per activity within its group, for `why`: one
+    // pass over the correspondences, the explanation rendered only for the
+    // winners.
+    let mut best: Vec<Option<(f64, usize)>> = vec![None; acts.len()];
+    for (ci, c) in result.correspondences.iter().enumerate() {
+        let (Some(&ga), Some(&gb)) = (group_of.get(c.a), group_of.get(c.b)) else {
+            continue;
+        };
+        if ga == NO_GROUP || ga != gb {
+            continue;
+        }
+        for x in [c.a, c.b] {
+            if let Some(slot) = best.get_mut(x) {
+                if slot.is_none_or(|(s, _)| c.score > s) {
+                    *slot = Some((c.score, ci));
+                }
+            }
+        }
+    }
+    let why = |i: usize| -> String {
+        best.get(i)
+            .copied()
+            .flatten()
+            .and_then(|(_, ci)| result.correspondences.get(ci))
+            .map(|c| c.why.summary())
+            .unwrap_or_default()
+    };
 
     let member = |i: usize| -> Option<SharedMember> {
         let a = acts.get(i)?;
@@ -243,7 +317,7 @@ fn derive(
             label: a.label.clone(),
             process: p.id.clone(),
             process_name: process_name(&rm.model, p),
-            why: best.get(&i).map(|b| b.1.clone()).unwrap_or_default(),
+            why: why(i),
         })
     };
 
@@ -294,6 +368,7 @@ fn derive(
             .then(a.label.cmp(&b.label))
             .then(a.id.cmp(&b.id))
     });
+    phases.lap("shared activities");
 
     let fragments = fragments(
         repo,
@@ -304,30 +379,41 @@ fn derive(
         &shared_id_of_group,
         &shared,
     );
+    phases.lap("fragments");
     let similar = similar(repo, graph, places, result);
+    let families = families(&similar);
+    phases.lap("similar processes");
     Duplication {
         shared_activities: shared,
         fragments,
         similar_processes: similar,
+        process_families: families,
     }
 }
 
 /// Runs of consecutive activities (control-flow successors through gateways
 /// and events) whose activities belong to shared groups, occurring in
 /// processes of two or more agencies.
+///
+/// Near-linear: every activity of a shared group contributes its steps to
+/// the next activities (bounded by the process's out-degree), steps are
+/// bucketed by their (group, next group) pair in one map, and chains are
+/// walked once over those buckets. A fragment that is a sub-run of a longer
+/// fragment at every one of its occurrences is dropped ([`drop_sub_runs`]).
 fn fragments(
     repo: &Repository,
     graph: &CrossAgencyGraph,
     acts: &[Activity],
     places: &[Place],
-    group_of: &HashMap<usize, usize>,
+    group_of: &[usize],
     shared_id: &HashMap<usize, String>,
     shared: &[SharedActivity],
 ) -> Vec<DuplicatedFragment> {
+    let group = |i: usize| group_of.get(i).copied().unwrap_or(NO_GROUP);
     // Activity index by (model, id), only for activities in shared groups.
     let mut index: HashMap<(usize, &str), usize> = HashMap::new();
     for (i, a) in acts.iter().enumerate() {
-        if group_of.get(&i).is_some_and(|g| shared_id.contains_key(g)) {
+        if shared_id.contains_key(&group(i)) {
             if let Some(p) = places.get(i) {
                 index.insert((p.model, a.key.id.as_str()), i);
             }
@@ -353,9 +439,7 @@ fn fragments(
             let Some(&y) = index.get(&(nm, nid)) else {
                 continue;
             };
-            let (Some(&gx), Some(&gy)) = (group_of.get(&x), group_of.get(&y)) else {
-                continue;
-            };
+            let (gx, gy) = (group(x), group(y));
             if gx == gy {
                 continue;
             }
@@ -388,12 +472,13 @@ fn fragments(
             continue;
         }
         let mut chain = vec![a, b];
+        let mut on_chain: HashSet<usize> = chain.iter().copied().collect();
         let mut cur = b;
         while simple(cur) {
             let Some(&next) = out_deg.get(&cur).and_then(|v| v.first()) else {
                 break;
             };
-            if chain.contains(&next) {
+            if !on_chain.insert(next) {
                 break;
             }
             chain.push(next);
@@ -412,7 +497,7 @@ fn fragments(
             for p in &paths {
                 let last = p[p.len() - 1];
                 for &y in succ.get(&last).map(Vec::as_slice).unwrap_or(&[]) {
-                    if group_of.get(&y) == Some(&g) && !p.contains(&y) {
+                    if group(y) == g && !p.contains(&y) {
                         let mut q = p.clone();
                         q.push(y);
                         next_paths.push(q);
@@ -425,6 +510,10 @@ fn fragments(
         paths.dedup();
         paths
     };
+    let label_of: HashMap<&str, &str> = shared
+        .iter()
+        .map(|s| (s.id.as_str(), s.label.as_str()))
+        .collect();
     let mut result: BTreeMap<Vec<String>, DuplicatedFragment> = BTreeMap::new();
     let mut emit = |chain: &[usize], paths: Vec<Vec<usize>>| {
         let groups: Vec<String> = chain
@@ -437,11 +526,11 @@ fn fragments(
         let labels: Vec<String> = groups
             .iter()
             .map(|id| {
-                shared
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map(|s| s.label.clone())
+                label_of
+                    .get(id.as_str())
+                    .copied()
                     .unwrap_or_default()
+                    .to_string()
             })
             .collect();
         let mut occs = Vec::new();
@@ -502,7 +591,7 @@ fn fragments(
             }
         }
     }
-    let mut out: Vec<DuplicatedFragment> = result.into_values().collect();
+    let mut out = drop_sub_runs(result.into_values().collect());
     out.sort_by(|a, b| {
         b.groups
             .len()
@@ -513,52 +602,140 @@ fn fragments(
     out
 }
 
+/// Drops every fragment that adds nothing to a longer one: each of its
+/// occurrences is a contiguous part (same model, same activity ids in the
+/// same order) of an occurrence of one and the same longer fragment. A
+/// fragment that also occurs elsewhere (one more process, one more agency)
+/// is kept. Cost: the windows of every occurrence (quadratic in the
+/// fragment's length, linear in the number of occurrences) in one hash map.
+pub fn drop_sub_runs(fragments: Vec<DuplicatedFragment>) -> Vec<DuplicatedFragment> {
+    let mut windows: HashMap<(&str, &[String]), Vec<usize>> = HashMap::new();
+    for (fi, f) in fragments.iter().enumerate() {
+        for o in &f.occurrences {
+            let n = o.ids.len();
+            for len in 2..n {
+                for start in 0..=n - len {
+                    let key = (o.process.model.as_str(), &o.ids[start..start + len]);
+                    let v = windows.entry(key).or_default();
+                    if v.last() != Some(&fi) {
+                        v.push(fi);
+                    }
+                }
+            }
+        }
+    }
+    let keep: Vec<bool> = fragments
+        .iter()
+        .enumerate()
+        .map(|(fi, f)| {
+            let mut covering: Option<Vec<usize>> = None;
+            for o in &f.occurrences {
+                let here = windows
+                    .get(&(o.process.model.as_str(), o.ids.as_slice()))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                let next: Vec<usize> = match &covering {
+                    None => here.iter().copied().filter(|&g| g != fi).collect(),
+                    Some(c) => c.iter().copied().filter(|g| here.contains(g)).collect(),
+                };
+                if next.is_empty() {
+                    return true;
+                }
+                covering = Some(next);
+            }
+            covering.is_none()
+        })
+        .collect();
+    drop(windows);
+    fragments
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
+}
+
 /// Pairs of processes of different agencies whose activities mostly match.
+///
+/// Candidate pairs come from the correspondences alone (two processes are
+/// compared only when at least one of their activities are linked), so the
+/// cost is linear in the number of correspondences, which the matcher
+/// bounds per activity. A pair is scored only when it can still reach the
+/// thresholds: at least [`SIMILAR_PROCESS_MIN_MATCHED`] distinct activities
+/// linked on each side and `2 × min(linked a, linked b) / (activities_a +
+/// activities_b) ≥` [`SIMILAR_PROCESS_SHARE`].
 fn similar(
     repo: &Repository,
     graph: &CrossAgencyGraph,
     places: &[Place],
     result: &MatchResult,
 ) -> Vec<SimilarProcesses> {
-    let mut sizes: HashMap<(usize, usize), usize> = HashMap::new();
+    // Dense process numbers, their sizes and agencies.
+    let mut number: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut procs: Vec<(usize, usize)> = Vec::new();
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut proc_of: Vec<u32> = Vec::with_capacity(places.len());
     for p in places {
-        *sizes.entry((p.model, p.process)).or_insert(0) += 1;
+        let k = (p.model, p.process);
+        let n = *number.entry(k).or_insert_with(|| {
+            procs.push(k);
+            sizes.push(0);
+            (procs.len() - 1) as u32
+        });
+        sizes[n as usize] += 1;
+        proc_of.push(n);
     }
-    type Proc = (usize, usize);
+    let agency: Vec<Option<&str>> = procs
+        .iter()
+        .map(|&(m, p)| {
+            graph
+                .process_node(m, p)
+                .and_then(|n| graph.owner(n))
+                .filter(|o| o.is_agency)
+                .map(|o| o.code.as_str())
+        })
+        .collect();
     /// Score and the two activity indices of a correspondence.
     type Link = (f64, usize, usize);
-    let mut pairs: BTreeMap<(Proc, Proc), Vec<Link>> = BTreeMap::new();
+    let mut pairs: HashMap<(u32, u32), Vec<Link>> = HashMap::new();
     for c in &result.correspondences {
-        let (Some(pa), Some(pb)) = (places.get(c.a), places.get(c.b)) else {
+        let (Some(&pa), Some(&pb)) = (proc_of.get(c.a), proc_of.get(c.b)) else {
             continue;
         };
-        let ka = (pa.model, pa.process);
-        let kb = (pb.model, pb.process);
-        if ka == kb {
+        if pa == pb {
             continue;
         }
-        let (k, x, y) = if ka < kb {
-            ((ka, kb), c.a, c.b)
+        let (Some(aa), Some(ab)) = (agency[pa as usize], agency[pb as usize]) else {
+            continue;
+        };
+        if aa == ab {
+            continue;
+        }
+        let (k, x, y) = if procs[pa as usize] < procs[pb as usize] {
+            ((pa, pb), c.a, c.b)
         } else {
-            ((kb, ka), c.b, c.a)
+            ((pb, pa), c.b, c.a)
         };
         pairs.entry(k).or_default().push((c.score, x, y));
     }
     let mut out = Vec::new();
-    for ((ka, kb), mut links) in pairs {
-        let (Some(a), Some(b)) = (
-            process_ref(repo, graph, ka.0, ka.1),
-            process_ref(repo, graph, kb.0, kb.1),
-        ) else {
+    for ((pa, pb), mut links) in pairs {
+        let (na, nb) = (sizes[pa as usize], sizes[pb as usize]);
+        if na + nb == 0 || links.len() < SIMILAR_PROCESS_MIN_MATCHED {
             continue;
-        };
-        if a.agency.is_none() || b.agency.is_none() || a.agency == b.agency {
+        }
+        // Upper bound of the one-to-one matching: distinct ends on each side.
+        let xs: HashSet<usize> = links.iter().map(|l| l.1).collect();
+        let ys: HashSet<usize> = links.iter().map(|l| l.2).collect();
+        let bound = xs.len().min(ys.len());
+        if bound < SIMILAR_PROCESS_MIN_MATCHED
+            || 2.0 * bound as f64 / ((na + nb) as f64) < SIMILAR_PROCESS_SHARE
+        {
             continue;
         }
         // Greedy one-to-one assignment, strongest first.
         links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        let mut used_a = BTreeSet::new();
-        let mut used_b = BTreeSet::new();
+        let mut used_a = HashSet::new();
+        let mut used_b = HashSet::new();
         let mut total = 0.0;
         let mut matched = 0;
         for (s, x, y) in links {
@@ -570,15 +747,17 @@ fn similar(
             total += s;
             matched += 1;
         }
-        let na = sizes.get(&ka).copied().unwrap_or(0);
-        let nb = sizes.get(&kb).copied().unwrap_or(0);
-        if na + nb == 0 {
-            continue;
-        }
         let share = 2.0 * matched as f64 / (na + nb) as f64;
         if matched < SIMILAR_PROCESS_MIN_MATCHED || share < SIMILAR_PROCESS_SHARE {
             continue;
         }
+        let (ka, kb) = (procs[pa as usize], procs[pb as usize]);
+        let (Some(a), Some(b)) = (
+            process_ref(repo, graph, ka.0, ka.1),
+            process_ref(repo, graph, kb.0, kb.1),
+        ) else {
+            continue;
+        };
         out.push(SimilarProcesses {
             a,
             b,
@@ -594,6 +773,78 @@ fn similar(
             .total_cmp(&x.share)
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
+    });
+    out
+}
+
+/// Families of near-duplicate processes: the connected components of the
+/// [`SimilarProcesses`] pairs (union-find, linear in the pairs). One
+/// family is one finding (`standarisasi proses`), however many pairs it
+/// holds.
+pub fn families(similar: &[SimilarProcesses]) -> Vec<ProcessFamily> {
+    let mut number: BTreeMap<&ProcessRef, usize> = BTreeMap::new();
+    for s in similar {
+        for p in [&s.a, &s.b] {
+            let n = number.len();
+            number.entry(p).or_insert(n);
+        }
+    }
+    let mut parent: Vec<usize> = (0..number.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for s in similar {
+        let (Some(&a), Some(&b)) = (number.get(&s.a), number.get(&s.b)) else {
+            continue;
+        };
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut comps: BTreeMap<usize, Vec<&SimilarProcesses>> = BTreeMap::new();
+    for s in similar {
+        if let Some(&a) = number.get(&s.a) {
+            let r = root(&mut parent, a);
+            comps.entry(r).or_default().push(s);
+        }
+    }
+    let mut out: Vec<ProcessFamily> = comps
+        .into_values()
+        .map(|pairs| {
+            let procs: BTreeSet<&ProcessRef> = pairs.iter().flat_map(|s| [&s.a, &s.b]).collect();
+            let processes: Vec<ProcessRef> = procs.into_iter().cloned().collect();
+            let agencies: BTreeSet<String> =
+                processes.iter().filter_map(|p| p.agency.clone()).collect();
+            let n = pairs.len() as f64;
+            let mean = |f: fn(&SimilarProcesses) -> f64| {
+                (pairs.iter().map(|s| f(s)).sum::<f64>() / n * 1000.0).round() / 1000.0
+            };
+            let keys: Vec<String> = processes
+                .iter()
+                .map(|p| format!("{}#{}", p.model, p.id))
+                .collect();
+            ProcessFamily {
+                id: format!("PF-{}", digest(&keys)),
+                agencies: agencies.into_iter().collect(),
+                pairs: pairs.len(),
+                mean_share: mean(|s| s.share),
+                mean_matched: mean(|s| s.matched as f64),
+                mean_score: mean(|s| s.mean_score),
+                processes,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.agencies
+            .len()
+            .cmp(&a.agencies.len())
+            .then(b.processes.len().cmp(&a.processes.len()))
+            .then(a.id.cmp(&b.id))
     });
     out
 }

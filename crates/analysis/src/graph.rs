@@ -380,9 +380,13 @@ impl CrossAgencyGraph {
                     continue;
                 };
                 let called = called.trim();
+                // Candidates are in model order: the first of this model by
+                // binary search (a common id such as `Process_1` may be
+                // shared by thousands of models), else the first overall.
                 let pick = |c: &Vec<(usize, usize)>| {
-                    c.iter()
-                        .find(|(m, _)| *m == mi)
+                    let i = c.partition_point(|(m, _)| *m < mi);
+                    c.get(i)
+                        .filter(|(m, _)| *m == mi)
                         .or_else(|| c.first())
                         .copied()
                 };

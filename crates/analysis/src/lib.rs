@@ -29,8 +29,8 @@ use serde::{Deserialize, Serialize};
 pub use agency::{Occurrence, UnresolvedName};
 pub use data::{DataRequest, DataUse};
 pub use duplication::{
-    DuplicatedFragment, FragmentOccurrence, ProcessRef, SharedActivity, SharedMember,
-    SimilarProcesses,
+    DuplicatedFragment, FragmentOccurrence, MatchRun, ProcessFamily, ProcessRef, SharedActivity,
+    SharedMember, SimilarProcesses,
 };
 pub use handoff::{
     Endpoint, Handoff, HandoffKind, KindCounts, PairStats, PingPong, ProcessStats, ThemeStats,
@@ -69,6 +69,9 @@ pub struct Summary {
     pub shared_activities: usize,
     pub fragments: usize,
     pub similar_processes: usize,
+    /// Families of near-duplicate processes (connected similar pairs).
+    #[serde(default)]
+    pub process_families: usize,
     pub data_requests: usize,
     pub recommendations: BTreeMap<RecommendationKind, usize>,
 }
@@ -89,6 +92,9 @@ pub struct Analysis {
     pub shared_activities: Vec<SharedActivity>,
     pub fragments: Vec<DuplicatedFragment>,
     pub similar_processes: Vec<SimilarProcesses>,
+    /// Connected components of `similar_processes`: one finding each.
+    #[serde(default)]
+    pub process_families: Vec<ProcessFamily>,
     pub data_requests: Vec<DataRequest>,
     /// Ranked, best first.
     pub recommendations: Vec<Recommendation>,
@@ -111,6 +117,19 @@ pub fn analyze_with(
     opts: &AnalysisOptions,
     matcher: &peta_matching::Matcher,
 ) -> Analysis {
+    analyze_with_matches(repo, opts, matcher).0
+}
+
+/// [`analyze_with`], also returning the matcher's run the duplication
+/// findings rest on (activities of the included models, correspondences,
+/// groups), so that a caller storing match links reuses it instead of
+/// matching a second time.
+pub fn analyze_with_matches(
+    repo: &Repository,
+    opts: &AnalysisOptions,
+    matcher: &peta_matching::Matcher,
+) -> (Analysis, MatchRun) {
+    let mut phases = Phases::from_env();
     let registry = &repo.registry;
     let resolver = agency::Resolver::new(registry);
     let theme = opts.theme.as_deref().map(|code| {
@@ -145,10 +164,13 @@ pub fn analyze_with(
         let log = if *inc { &mut names } else { &mut scratch };
         assigned.push(agency::assign(&resolver, rm, log));
     }
+    phases.lap("agencies");
     let keys = data::ObjectKeys::new(matcher.lexicon());
     let mut graph = graph::CrossAgencyGraph::build(&repo.models, &assigned, &keys);
+    phases.lap("graph");
 
     let occurrences = occurrences(repo, &included, &assigned, &resolver);
+    phases.lap("occurrences");
 
     let ctx = handoff::Ctx {
         models: &repo.models,
@@ -160,9 +182,12 @@ pub fn analyze_with(
     let process_stats = handoff::process_stats(&ctx, &found.handoffs);
     let pair_stats = handoff::pair_stats(&found.handoffs);
     let theme_stats = handoff::theme_stats(&found.handoffs, &found.citizen_contacts);
+    phases.lap("handoffs + stats");
 
-    let dup = duplication::find(repo, &included, &assigned, &mut graph, matcher);
+    let (dup, run) =
+        duplication::find(repo, &included, &assigned, &mut graph, matcher, &mut phases);
     let data_requests = data::requests(repo, &included, &graph);
+    phases.lap("data requests");
 
     let mut analysis = Analysis {
         summary: Summary::default(),
@@ -174,14 +199,44 @@ pub fn analyze_with(
         shared_activities: dup.shared_activities,
         fragments: dup.fragments,
         similar_processes: dup.similar_processes,
+        process_families: dup.process_families,
         data_requests,
         recommendations: Vec::new(),
         unresolved_names: names.into_unresolved(),
         citizen_contacts: found.citizen_contacts,
     };
     analysis.recommendations = recommend::recommend(repo, &themes, &analysis);
+    phases.lap("recommendations");
     analysis.summary = summarize(repo, &included, theme, &analysis, &resolver);
-    analysis
+    (analysis, run)
+}
+
+/// Wall time per phase of [`analyze_with`], printed to standard error when
+/// the environment variable `PETA_ANALYSIS_PHASES` is set (for profiling;
+/// silent otherwise).
+pub struct Phases {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Phases {
+    pub fn from_env() -> Phases {
+        Phases {
+            on: std::env::var_os("PETA_ANALYSIS_PHASES").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    /// Prints the time since the previous lap under `name`.
+    pub fn lap(&mut self, name: &str) {
+        if self.on {
+            eprintln!(
+                "analysis phase {name:<22} {:8.2} s",
+                self.last.elapsed().as_secs_f64()
+            );
+        }
+        self.last = std::time::Instant::now();
+    }
 }
 
 fn occurrences(
@@ -261,6 +316,7 @@ fn summarize(
     s.shared_activities = a.shared_activities.len();
     s.fragments = a.fragments.len();
     s.similar_processes = a.similar_processes.len();
+    s.process_families = a.process_families.len();
     s.data_requests = a.data_requests.len();
     for r in &a.recommendations {
         *s.recommendations.entry(r.kind).or_insert(0) += 1;

@@ -165,15 +165,17 @@ type Pick = fn((Option<f64>, Option<f64>)) -> Option<f64>;
 
 /// Time and cost per element (`model path`, `id`): flow nodes, sequence
 /// flows and message flows with [`measure`] properties.
-struct Measures(HashMap<(String, String), (Option<f64>, Option<f64>)>);
+struct Measures(HashMap<String, HashMap<String, (Option<f64>, Option<f64>)>>);
 
 impl Measures {
     fn new(repo: &Repository) -> Measures {
-        let mut map = HashMap::new();
+        let mut map: HashMap<String, HashMap<String, _>> = HashMap::new();
         let mut put = |path: &str, id: &str, ext: &peta_bpmn::Extensions| {
             let m = (measure::minutes(ext), measure::cost(ext));
             if m.0.is_some() || m.1.is_some() {
-                map.insert((path.to_string(), id.to_string()), m);
+                map.entry(path.to_string())
+                    .or_default()
+                    .insert(id.to_string(), m);
             }
         };
         for rm in &repo.models {
@@ -199,7 +201,8 @@ impl Measures {
 
     fn get(&self, model: &str, id: &str) -> (Option<f64>, Option<f64>) {
         self.0
-            .get(&(model.to_string(), id.to_string()))
+            .get(model)
+            .and_then(|m| m.get(id))
             .copied()
             .unwrap_or((None, None))
     }
@@ -395,6 +398,11 @@ pub fn recommend(
 
 fn shared_services(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
     let (h_en, h_id) = heuristic(RecommendationKind::SharedService);
+    let confidence_of: HashMap<&str, f64> = analysis
+        .shared_activities
+        .iter()
+        .map(|s| (s.id.as_str(), s.confidence))
+        .collect();
     for g in &analysis.shared_activities {
         let agencies: BTreeSet<String> = g.agencies.iter().cloned().collect();
         let a = agencies.len() as f64;
@@ -464,15 +472,33 @@ fn shared_services(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft
             themes: BTreeSet::new(),
         });
     }
+    // Fragments found in the same set of processes are one finding: the
+    // runs those processes share, recommended once.
+    let mut by_processes: BTreeMap<Vec<(&str, &str)>, Vec<&crate::DuplicatedFragment>> =
+        BTreeMap::new();
     for f in &analysis.fragments {
-        let agencies: BTreeSet<String> = f.agencies.iter().cloned().collect();
-        let len = f.groups.len() as f64;
+        let mut key: Vec<(&str, &str)> = f
+            .occurrences
+            .iter()
+            .map(|o| (o.process.model.as_str(), o.process.id.as_str()))
+            .collect();
+        key.sort_unstable();
+        key.dedup();
+        by_processes.entry(key).or_default().push(f);
+    }
+    for (_, frags) in by_processes {
+        let agencies: BTreeSet<String> = frags
+            .iter()
+            .flat_map(|f| f.agencies.iter().cloned())
+            .collect();
+        let groups: BTreeSet<&str> = frags
+            .iter()
+            .flat_map(|f| f.groups.iter().map(String::as_str))
+            .collect();
         let confidence = {
-            let cs: Vec<f64> = f
-                .groups
+            let cs: Vec<f64> = groups
                 .iter()
-                .filter_map(|g| analysis.shared_activities.iter().find(|s| &s.id == g))
-                .map(|s| s.confidence)
+                .filter_map(|g| confidence_of.get(g).copied())
                 .collect();
             if cs.is_empty() {
                 1.0
@@ -480,52 +506,103 @@ fn shared_services(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft
                 cs.iter().sum::<f64>() / cs.len() as f64
             }
         };
-        let per_occ = |f_occ: &crate::FragmentOccurrence, pick: Pick| {
-            sum(f_occ
-                .ids
+        // Time and cost per process: its distinct activities in these runs.
+        let mut per_process: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
+        for f in &frags {
+            for o in &f.occurrences {
+                per_process
+                    .entry((o.process.model.as_str(), o.process.id.as_str()))
+                    .or_default()
+                    .extend(o.ids.iter().map(String::as_str));
+            }
+        }
+        let per_occ = |pick: Pick| -> Vec<Option<f64>> {
+            per_process
                 .iter()
-                .map(|id| pick(measures.get(&f_occ.process.model, id))))
+                .map(|((model, _), ids)| sum(ids.iter().map(|id| pick(measures.get(model, id)))))
+                .collect()
         };
-        let times: Vec<Option<f64>> = f.occurrences.iter().map(|o| per_occ(o, |m| m.0)).collect();
-        let costs: Vec<Option<f64>> = f.occurrences.iter().map(|o| per_occ(o, |m| m.1)).collect();
         let saving = saving(
-            all_but_largest(&times),
-            all_but_largest(&costs),
+            all_but_largest(&per_occ(|m| m.0)),
+            all_but_largest(&per_occ(|m| m.1)),
             "jumlah waktu/biaya semua kemunculan fragmen dikurangi yang terbesar",
             "sum of time/cost of all occurrences of the fragment minus the largest",
         );
         let names = agencies.iter().cloned().collect::<Vec<_>>();
-        let steps = f.labels.join(" \u{2192} ");
+        let runs: Vec<String> = frags.iter().map(|f| f.labels.join(" \u{2192} ")).collect();
+        let longest = frags.iter().map(|f| f.groups.len()).max().unwrap_or(0);
+        let (title, rationale) = if let [f] = frags.as_slice() {
+            let steps = &runs[0];
+            (
+                Rationale {
+                    id: format!("Layanan bersama (rangkaian {} langkah): {}", f.groups.len(), steps),
+                    en: format!("Shared service ({}-step fragment): {}", f.groups.len(), steps),
+                },
+                Rationale {
+                    id: format!(
+                        "Rangkaian langkah yang sama ({}) dijalankan oleh {} instansi ({}). Jadikan rangkaian ini satu layanan bersama. Praktik terbaik: {}.",
+                        steps, agencies.len(), list(&names), h_id
+                    ),
+                    en: format!(
+                        "The same run of steps ({}) is performed by {} agencies ({}). Turn the run into one shared service. Best practice: {}.",
+                        steps, agencies.len(), list(&names), h_en
+                    ),
+                },
+            )
+        } else {
+            let listed = runs
+                .iter()
+                .map(|r| format!("({r})"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            (
+                Rationale {
+                    id: format!(
+                        "Layanan bersama ({} rangkaian, {} langkah): {}",
+                        frags.len(),
+                        groups.len(),
+                        runs[0]
+                    ),
+                    en: format!(
+                        "Shared service ({} fragments, {} steps): {}",
+                        frags.len(),
+                        groups.len(),
+                        runs[0]
+                    ),
+                },
+                Rationale {
+                    id: format!(
+                        "{} rangkaian langkah yang sama, terpanjang {longest} langkah, dijalankan oleh {} instansi ({}) dalam {} proses yang sama: {listed}. Jadikan rangkaian ini satu layanan bersama. Praktik terbaik: {}.",
+                        frags.len(), agencies.len(), list(&names), per_process.len(), h_id
+                    ),
+                    en: format!(
+                        "{} identical runs of steps, the longest {longest} steps, are performed by {} agencies ({}) in the same {} processes: {listed}. Turn them into one shared service. Best practice: {}.",
+                        frags.len(), agencies.len(), list(&names), per_process.len(), h_en
+                    ),
+                },
+            )
+        };
         out.push(Draft {
             kind: RecommendationKind::SharedService,
-            redundancy: (agencies.len() as f64 - 1.0) * len,
+            redundancy: (agencies.len() as f64 - 1.0) * groups.len() as f64,
             confidence,
-            title: Rationale {
-                id: format!("Layanan bersama (rangkaian {} langkah): {}", f.groups.len(), steps),
-                en: format!("Shared service ({}-step fragment): {}", f.groups.len(), steps),
-            },
-            rationale: Rationale {
-                id: format!(
-                    "Rangkaian langkah yang sama ({}) dijalankan oleh {} instansi ({}). Jadikan rangkaian ini satu layanan bersama. Praktik terbaik: {}.",
-                    steps, agencies.len(), list(&names), h_id
-                ),
-                en: format!(
-                    "The same run of steps ({}) is performed by {} agencies ({}). Turn the run into one shared service. Best practice: {}.",
-                    steps, agencies.len(), list(&names), h_en
-                ),
-            },
+            title,
+            rationale,
             agencies,
-            evidence: f
-                .occurrences
+            evidence: frags
                 .iter()
+                .flat_map(|f| &f.occurrences)
                 .flat_map(|o| {
-                    o.ids.iter().zip(&o.labels).map(move |(id, label)| Evidence {
-                        agency: o.process.agency.clone(),
-                        model: o.process.model.clone(),
-                        id: id.clone(),
-                        label: label.clone(),
-                        process: Some(o.process.id.clone()),
-                    })
+                    o.ids
+                        .iter()
+                        .zip(&o.labels)
+                        .map(move |(id, label)| Evidence {
+                            agency: o.process.agency.clone(),
+                            model: o.process.model.clone(),
+                            id: id.clone(),
+                            label: label.clone(),
+                            process: Some(o.process.id.clone()),
+                        })
                 })
                 .collect(),
             saving,
@@ -709,32 +786,69 @@ fn data_interconnections(analysis: &Analysis, measures: &Measures, out: &mut Vec
     }
 }
 
+/// One recommendation per family of near-duplicate processes (not per
+/// pair): redundancy `(processes − 1) × mean matched × mean share / 2`
+/// (for two processes, the pair's `matched × share / 2`), confidence the
+/// mean correspondence score.
 fn standardisations(analysis: &Analysis, out: &mut Vec<Draft>) {
+    /// Process names shown in a title before "and N more".
+    const NAMES_IN_TITLE: usize = 3;
     let (h_en, h_id) = heuristic(RecommendationKind::ProcessStandardisation);
-    for s in &analysis.similar_processes {
-        let agencies: BTreeSet<String> = s.a.agency.iter().chain(&s.b.agency).cloned().collect();
-        let pct = (s.share * 100.0).round();
+    for f in &analysis.process_families {
+        let agencies: BTreeSet<String> = f.agencies.iter().cloned().collect();
+        let pct = (f.mean_share * 100.0).round();
+        let n = f.processes.len();
+        let mut names: Vec<String> = Vec::new();
+        for p in &f.processes {
+            let quoted = format!("\u{201c}{}\u{201d}", p.name);
+            if !names.contains(&quoted) {
+                names.push(quoted);
+            }
+        }
+        let shown = names.len().min(NAMES_IN_TITLE);
+        let more = names.len() - shown;
+        let (title_id, title_en) = if more == 0 {
+            (list(&names[..shown]), list(&names[..shown]))
+        } else {
+            (
+                format!("{} dan {more} lainnya", names[..shown].join(", ")),
+                format!("{} and {more} more", names[..shown].join(", ")),
+            )
+        };
+        let members = |lang_unknown: &str| {
+            f.processes
+                .iter()
+                .map(|p| {
+                    format!(
+                        "\u{201c}{}\u{201d} ({})",
+                        p.name,
+                        p.agency.as_deref().unwrap_or(lang_unknown)
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
         out.push(Draft {
             kind: RecommendationKind::ProcessStandardisation,
-            redundancy: s.matched as f64 * s.share / 2.0,
-            confidence: s.mean_score,
+            redundancy: (n as f64 - 1.0).max(1.0) * f.mean_matched * f.mean_share / 2.0,
+            confidence: f.mean_score,
             title: Rationale {
-                id: format!("Standarisasi proses: \u{201c}{}\u{201d} dan \u{201c}{}\u{201d}", s.a.name, s.b.name),
-                en: format!("Standardise processes: \u{201c}{}\u{201d} and \u{201c}{}\u{201d}", s.a.name, s.b.name),
+                id: format!("Standarisasi proses: {title_id}"),
+                en: format!("Standardise processes: {title_en}"),
             },
             rationale: Rationale {
                 id: format!(
-                    "Proses \u{201c}{}\u{201d} ({}) dan \u{201c}{}\u{201d} ({}) {pct}% sama ({} kegiatan berpadanan). Tetapkan satu proses baku (SOP bersama) untuk jenis layanan ini. Praktik terbaik: {h_id}.",
-                    s.a.name, s.a.agency.as_deref().unwrap_or("?"), s.b.name, s.b.agency.as_deref().unwrap_or("?"), s.matched
+                    "{n} proses dari {} instansi pada dasarnya sama: {}. Rata-rata {pct}% kegiatan berpadanan ({} pasangan proses mirip, rata-rata {:.1} kegiatan berpadanan per pasangan). Tetapkan satu proses baku (SOP bersama) untuk jenis layanan ini. Praktik terbaik: {h_id}.",
+                    agencies.len(), list(&members("?")), f.pairs, f.mean_matched
                 ),
                 en: format!(
-                    "Processes \u{201c}{}\u{201d} ({}) and \u{201c}{}\u{201d} ({}) are {pct}% the same ({} matched activities). Adopt one standard process (shared SOP) for this kind of case. Best practice: {h_en}.",
-                    s.a.name, s.a.agency.as_deref().unwrap_or("?"), s.b.name, s.b.agency.as_deref().unwrap_or("?"), s.matched
+                    "{n} processes of {} agencies are essentially the same: {}. On average {pct}% of their activities match ({} similar process pairs, {:.1} matched activities per pair on average). Adopt one standard process (shared SOP) for this kind of case. Best practice: {h_en}.",
+                    agencies.len(), list(&members("?")), f.pairs, f.mean_matched
                 ),
             },
             agencies,
-            evidence: [&s.a, &s.b]
-                .into_iter()
+            evidence: f
+                .processes
+                .iter()
                 .map(|p| Evidence {
                     agency: p.agency.clone(),
                     model: p.model.clone(),
@@ -749,60 +863,139 @@ fn standardisations(analysis: &Analysis, out: &mut Vec<Draft>) {
     }
 }
 
+/// One recommendation per pair of agencies with round trips (A→B→A or
+/// B→A→B), over every process where they occur: the redesign (one agency
+/// does the steps, or direct access to the other's service) is decided per
+/// pair, not per process.
 fn ping_pongs(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
+    /// Process names listed in a rationale before "and N more".
+    const NAMES_IN_RATIONALE: usize = 5;
     let (h_en, h_id) = heuristic(RecommendationKind::RemovePingPong);
+    type Trip<'a> = (&'a crate::ProcessStats, &'a crate::PingPong);
+    let mut by_pair: BTreeMap<(&str, &str), Vec<Trip<'_>>> = BTreeMap::new();
     for ps in &analysis.process_stats {
-        let mut by_pair: BTreeMap<(&str, &str), Vec<&crate::PingPong>> = BTreeMap::new();
         for pp in &ps.ping_pongs {
-            by_pair
-                .entry((pp.a.as_str(), pp.b.as_str()))
-                .or_default()
-                .push(pp);
-        }
-        for ((a, b), pps) in by_pair {
-            // The time spent on B's side of each round trip.
-            let inner = |pick: Pick| {
-                sum(pps.iter().flat_map(|pp| {
-                    let n = pp.path.len();
-                    pp.path[1..n.saturating_sub(1)]
-                        .iter()
-                        .map(|e| pick(measures.get(&e.model, &e.id)))
-                        .collect::<Vec<_>>()
-                }))
+            let key = if pp.a <= pp.b {
+                (pp.a.as_str(), pp.b.as_str())
+            } else {
+                (pp.b.as_str(), pp.a.as_str())
             };
-            let saving = saving(
-                inner(|m| m.0),
-                inner(|m| m.1),
-                "waktu/biaya langkah di pihak kedua pada setiap bolak-balik",
-                "time/cost of the steps on the second party's side of each round trip",
-            );
-            out.push(Draft {
-                kind: RecommendationKind::RemovePingPong,
-                redundancy: pps.len() as f64,
-                confidence: 1.0,
-                title: Rationale {
-                    id: format!("Hapus bolak-balik {a} \u{2192} {b} \u{2192} {a} di \u{201c}{}\u{201d}", ps.name),
-                    en: format!("Remove the {a} \u{2192} {b} \u{2192} {a} ping-pong in \u{201c}{}\u{201d}", ps.name),
-                },
-                rationale: Rationale {
-                    id: format!(
-                        "Dalam proses \u{201c}{}\u{201d}, pekerjaan berpindah dari {a} ke {b} lalu kembali ke {a} ({}\u{00d7}). Gabungkan langkah-langkah itu di satu instansi, atau beri {a} akses langsung ke layanan {b}, sehingga kontak dan waktu tunggu berkurang. Praktik terbaik: {h_id}.",
-                        ps.name, pps.len()
-                    ),
-                    en: format!(
-                        "In \u{201c}{}\u{201d}, work goes from {a} to {b} and back to {a} ({}\u{00d7}). Let one agency do those steps, or give {a} direct access to {b}'s service, to cut contacts and waiting. Best practice: {h_en}.",
-                        ps.name, pps.len()
-                    ),
-                },
-                agencies: [a.to_string(), b.to_string()].into_iter().collect(),
-                evidence: pps
-                    .iter()
-                    .flat_map(|pp| pp.path.iter())
-                    .map(|e| evidence_of(e, if e.model == ps.model { Some(ps.process.as_str()) } else { None }))
-                    .collect(),
-                saving,
-                themes: BTreeSet::new(),
-            });
+            by_pair.entry(key).or_default().push((ps, pp));
         }
+    }
+    for ((a, b), trips) in by_pair {
+        // The time spent on the second party's side of each round trip.
+        let inner = |pick: Pick| {
+            sum(trips.iter().flat_map(|(_, pp)| {
+                let n = pp.path.len();
+                pp.path[1..n.saturating_sub(1)]
+                    .iter()
+                    .map(|e| pick(measures.get(&e.model, &e.id)))
+                    .collect::<Vec<_>>()
+            }))
+        };
+        let saving = saving(
+            inner(|m| m.0),
+            inner(|m| m.1),
+            "waktu/biaya langkah di pihak kedua pada setiap bolak-balik",
+            "time/cost of the steps on the second party's side of each round trip",
+        );
+        let mut processes: Vec<&str> = Vec::new();
+        for (ps, _) in &trips {
+            if !processes.contains(&ps.name.as_str()) {
+                processes.push(ps.name.as_str());
+            }
+        }
+        let quoted: Vec<String> = processes
+            .iter()
+            .take(NAMES_IN_RATIONALE)
+            .map(|n| format!("\u{201c}{n}\u{201d}"))
+            .collect();
+        let more = processes.len().saturating_sub(NAMES_IN_RATIONALE);
+        let (where_id, where_en) = if more == 0 {
+            (list(&quoted), list(&quoted))
+        } else {
+            (
+                format!("{} dan {more} proses lainnya", quoted.join(", ")),
+                format!("{} and {more} more processes", quoted.join(", ")),
+            )
+        };
+        let n = trips.len();
+        let directions: BTreeSet<(&str, &str)> = trips
+            .iter()
+            .map(|(_, pp)| (pp.a.as_str(), pp.b.as_str()))
+            .collect();
+        // One direction: name it (A → B → A); both: A ⇄ B.
+        let one_way = match directions.iter().collect::<Vec<_>>().as_slice() {
+            [(x, y)] => Some((*x, *y)),
+            _ => None,
+        };
+        let arrows = match one_way {
+            Some((x, y)) => format!("{x} \u{2192} {y} \u{2192} {x}"),
+            None => format!("{a} \u{21c4} {b}"),
+        };
+        let (title_id, title_en) = if processes.len() == 1 {
+            (
+                format!("Hapus bolak-balik {arrows} di {where_id}"),
+                format!("Remove the {arrows} ping-pong in {where_en}"),
+            )
+        } else {
+            (
+                format!("Hapus bolak-balik {arrows} ({} proses)", processes.len()),
+                format!(
+                    "Remove the {arrows} ping-pong ({} processes)",
+                    processes.len()
+                ),
+            )
+        };
+        let (moves_id, moves_en, fix_id, fix_en) = match one_way {
+            Some((x, y)) => (
+                format!("pekerjaan berpindah dari {x} ke {y} lalu kembali ke {x}"),
+                format!("work goes from {x} to {y} and back to {x}"),
+                format!("beri {x} akses langsung ke layanan {y}"),
+                format!("give {x} direct access to {y}'s service"),
+            ),
+            None => (
+                format!("pekerjaan berpindah bolak-balik antara {a} dan {b} ke dua arah"),
+                format!("work goes back and forth between {a} and {b} in both directions"),
+                "beri setiap instansi akses langsung ke layanan instansi lainnya".to_string(),
+                "give each agency direct access to the other's service".to_string(),
+            ),
+        };
+        out.push(Draft {
+            kind: RecommendationKind::RemovePingPong,
+            redundancy: n as f64,
+            confidence: 1.0,
+            title: Rationale {
+                id: title_id,
+                en: title_en,
+            },
+            rationale: Rationale {
+                id: format!(
+                    "Dalam proses {where_id}, {moves_id} ({n}\u{00d7}). Gabungkan langkah-langkah itu di satu instansi, atau {fix_id}, sehingga kontak dan waktu tunggu berkurang. Praktik terbaik: {h_id}."
+                ),
+                en: format!(
+                    "In {where_en}, {moves_en} ({n}\u{00d7}). Let one agency do those steps, or {fix_en}, to cut contacts and waiting. Best practice: {h_en}."
+                ),
+            },
+            agencies: [a.to_string(), b.to_string()].into_iter().collect(),
+            evidence: trips
+                .iter()
+                .flat_map(|(ps, pp)| {
+                    pp.path.iter().map(move |e| {
+                        evidence_of(
+                            e,
+                            if e.model == ps.model {
+                                Some(ps.process.as_str())
+                            } else {
+                                None
+                            },
+                        )
+                    })
+                })
+                .collect(),
+            saving,
+            themes: BTreeSet::new(),
+        });
     }
 }

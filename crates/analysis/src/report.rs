@@ -218,6 +218,10 @@ fn summary(o: &mut String, a: &Analysis, lang: Lang) {
             s.similar_processes.to_string(),
         ),
         (
+            lang.t("Keluarga proses serupa", "Families of similar processes"),
+            s.process_families.to_string(),
+        ),
+        (
             lang.t("Permintaan data berulang", "Repeated data requests"),
             s.data_requests.to_string(),
         ),
@@ -506,6 +510,35 @@ fn shared_section(o: &mut String, a: &Analysis, lang: Lang) {
                         .map(|i| format!("`{}`", i.replace('`', "'")))
                         .collect::<Vec<_>>()
                         .join(" → ")
+                );
+            }
+            let _ = writeln!(o);
+        }
+    }
+    if !a.process_families.is_empty() {
+        let _ = writeln!(
+            o,
+            "## {}\n",
+            lang.t("Keluarga proses serupa", "Families of similar processes")
+        );
+        for f in &a.process_families {
+            let _ = writeln!(
+                o,
+                "### {} ({}; {} {}, {:.0}%)\n",
+                md(&f.id),
+                md(&f.agencies.join(", ")),
+                f.pairs,
+                lang.t("pasangan", "pairs"),
+                f.mean_share * 100.0
+            );
+            for p in &f.processes {
+                let _ = writeln!(
+                    o,
+                    "- {} {} (`{}#{}`)",
+                    md(agency(&p.agency)),
+                    md(&p.name),
+                    p.model.replace('`', "'"),
+                    p.id.replace('`', "'")
                 );
             }
             let _ = writeln!(o);

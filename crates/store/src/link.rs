@@ -6,10 +6,7 @@
 //! parameters, the text normalisation and the peta version. When the
 //! fingerprint equals the last run's, [`Store::link`] does nothing.
 
-use std::collections::HashMap;
-
-use peta_analysis::agency::{self, NameLog, Resolver};
-use peta_analysis::{Analysis, AnalysisOptions, Repository};
+use peta_analysis::{Analysis, AnalysisOptions, MatchRun, Repository};
 use peta_matching::{MatchConfig, Matcher};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -121,8 +118,12 @@ impl Store {
         }
         let repo = self.load_repository()?;
         let matcher = Matcher::new(params.matcher.clone(), peta_text::Lexicon::bundled());
-        let links = match_links(&repo, &matcher);
-        let analysis = peta_analysis::analyze_with(&repo, &params.analysis, &matcher);
+        // One matcher run: the stored links are the correspondences the
+        // analysis grouped into shared activities.
+        let (analysis, run) =
+            peta_analysis::analyze_with_matches(&repo, &params.analysis, &matcher);
+        let links = match_links(&repo, &run);
+        drop(run);
         self.save_run(&analysis, params, &links, &fingerprint, repo.models.len())?;
         Ok(LinkOutcome::Linked {
             fingerprint,
@@ -288,40 +289,24 @@ impl Store {
     }
 }
 
-/// The matcher's correspondences over the whole repository (activities
-/// and labelled events), with the agency of every activity set from the
-/// registry.
-fn match_links(repo: &Repository, matcher: &Matcher) -> Vec<MatchLink> {
-    let resolver = Resolver::new(&repo.registry);
-    let mut acts = Vec::new();
-    let mut path_of: HashMap<String, String> = HashMap::new();
-    for rm in &repo.models {
-        let mut log = NameLog::default();
-        let assigned = agency::assign(&resolver, rm, &mut log);
-        path_of.insert(rm.model.key.clone(), rm.path.clone());
-        for mut a in peta_matching::activities_of(&rm.model) {
-            a.agency = assigned.nodes.get(&a.key.id).map(|p| p.code.clone());
-            acts.push(a);
-        }
-    }
-    let result = matcher.match_repository(&acts);
-    let end = |i: usize| -> Option<LinkEnd> {
-        let a = acts.get(i)?;
-        Some(LinkEnd {
-            model: path_of
-                .get(&a.key.model)
-                .cloned()
-                .unwrap_or_else(|| a.key.model.clone()),
-            id: a.key.id.clone(),
-        })
-    };
-    result
+/// The correspondences of the analysis's matcher run (activities of the
+/// analysed models), as stored links.
+fn match_links(repo: &Repository, run: &MatchRun) -> Vec<MatchLink> {
+    run.result
         .correspondences
         .iter()
         .filter_map(|c| {
+            let (am, aid) = run.end(repo, c.a)?;
+            let (bm, bid) = run.end(repo, c.b)?;
             Some(MatchLink {
-                a: end(c.a)?,
-                b: end(c.b)?,
+                a: LinkEnd {
+                    model: am.to_string(),
+                    id: aid.to_string(),
+                },
+                b: LinkEnd {
+                    model: bm.to_string(),
+                    id: bid.to_string(),
+                },
                 score: c.score,
                 why: c.why.summary(),
             })
