@@ -42,12 +42,24 @@
     apply();
   }
 
-  // Client-side search over the embedded index.
-  var data = document.getElementById("search-index");
+  // Highlight the flow nodes named in ?hl= (file-name stems joined by "."):
+  // their table rows and diagram shapes (links from fragments and data requests).
+  var hl = new URLSearchParams(window.location.search).get("hl");
+  if (hl) {
+    hl.split(".").forEach(function (stem) {
+      if (!/^[a-z0-9_-]+$/.test(stem)) return;
+      ["n-" + stem, "d-" + stem].forEach(function (id) {
+        var el = document.getElementById(id);
+        if (el) el.classList.add("hl");
+      });
+    });
+  }
+
+  // Client-side search over the index loaded by the page's own scripts
+  // (search/index-<k>.js push their entries into window.PETA_INDEX).
   var results = document.getElementById("search-results");
-  if (data && results) {
-    var index = [];
-    try { index = JSON.parse(data.textContent || "[]"); } catch (e) { index = []; }
+  if (results) {
+    var index = [].concat.apply([], window.PETA_INDEX || []);
     var folded = index.map(function (e) { return fold(e.l + " " + e.c); });
     var status = document.getElementById("search-status");
     var input = document.getElementById("q");

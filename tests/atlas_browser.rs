@@ -5,7 +5,9 @@
 //! - every internal link and resource resolves (checked on disk);
 //! - each process page holds SVG diagrams with one shape per flow node;
 //! - the search page finds a known activity (its JS runs on `?q=`);
-//! - the `<script>` label renders as text.
+//! - the `<script>` label renders as text;
+//! - the lists of duplicated fragments, similar processes and data requests
+//!   exist, and their `?hl=` links highlight the activities in the process page.
 //!
 //! Skips with a message when Chromium is not installed (`apt-get install chromium`).
 
@@ -314,6 +316,50 @@ fn atlas_of_processes_works_in_headless_chromium() {
         dom.contains(&format!("{recs} dari {recs} ditampilkan")),
         "filter count not shown: JS did not run"
     );
+    // 6. the findings lists exist, and a link that highlights activities
+    // (`?hl=`, from a duplicated fragment or a data request) lights up the
+    // activity's table row and its diagram shape once atlas.js has run
+    for list in ["fragments", "similar", "data"] {
+        let p = out.join("list").join(format!("{list}.html"));
+        assert!(p.is_file(), "no {}", p.display());
+    }
+    let hl_link = ["fragments", "data"].iter().find_map(|l| {
+        let html = std::fs::read_to_string(out.join("list").join(format!("{l}.html"))).unwrap();
+        attr_values(&html, "href").find(|h| h.contains("?hl="))
+    });
+    match hl_link {
+        Some(href) => {
+            let (path, rest) = href.split_once('?').unwrap();
+            let file = out.join("list").join(path).canonicalize().unwrap();
+            let (dom, log) = run_chromium(&bin, &profile, &format!("{}?{rest}", url(&file)));
+            assert!(console_lines(&log).is_empty(), "{log}");
+            let stems: Vec<&str> = rest
+                .trim_start_matches("hl=")
+                .split('#')
+                .next()
+                .unwrap()
+                .split('.')
+                .collect();
+            for stem in &stems {
+                for id in [format!("n-{stem}"), format!("d-{stem}")] {
+                    let at = dom
+                        .find(&format!("id=\"{id}\""))
+                        .unwrap_or_else(|| panic!("{id} missing in {href}"));
+                    let tag_start = dom[..at].rfind('<').unwrap();
+                    let tag = &dom[tag_start..at + dom[at..].find('>').unwrap()];
+                    assert!(
+                        tag.contains(" hl\"") || tag.contains("\"hl\""),
+                        "{id} not highlighted: {tag}"
+                    );
+                }
+            }
+            eprintln!("{href}: {} activities highlighted", stems.len());
+        }
+        None => eprintln!(
+            "note: processes/ has no duplicated fragment or data request: highlight not checked"
+        ),
+    }
+
     // searching the script label lists it as text
     let (dom, _) = run_chromium(
         &bin,

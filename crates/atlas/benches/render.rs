@@ -3,6 +3,14 @@
 //! automatic layout, and prints pages, seconds and pages per second.
 //! Peak memory: run under `/usr/bin/time -v`.
 //!
+//! The findings have the counts `peta analyze` reported for 10,000 generated
+//! models (`peta generate --agencies 100 --models-per-agency 100`), scaled
+//! with N: 100 agencies, 2 shared groups (4 members), 3 handoffs, 2.5
+//! duplicated fragments (3 occurrences of 3 activities) and 1.7 similar
+//! process pairs per model, 300 business objects each read by N/300
+//! activities, and N/2 recommendations. `PETA_BENCH_FINDINGS=0` leaves the
+//! fragments, similar processes and data requests out.
+//!
 //!   cargo bench -p peta-atlas --bench render
 //!   PETA_BENCH_MODELS=1000 /usr/bin/time -v cargo bench -p peta-atlas --bench render
 
@@ -13,8 +21,9 @@ use std::time::Instant;
 use peta_atlas::*;
 use peta_bpmn::*;
 
-const AGENCIES: usize = 40;
-const THEMES: usize = 8;
+const AGENCIES: usize = 100;
+const THEMES: usize = 20;
+const OBJECTS: usize = 300;
 const TASKS: usize = 18;
 
 fn label(s: String) -> Option<Label> {
@@ -170,9 +179,10 @@ fn main() {
         id: id.into(),
     };
     let agency_of = |m: usize| format!("A{}", m % AGENCIES);
-    // a shared group per (task slot, agency block): members in 4 agencies
+    let findings = std::env::var("PETA_BENCH_FINDINGS").map_or(true, |v| v != "0");
+    // shared groups: 2 per model, members in 4 agencies
     let mut groups = Vec::new();
-    for g in 0..n / 4 {
+    for g in 0..n * 2 {
         let members = (0..4)
             .map(|j| {
                 let m = (g * 4 + j * 7) % n;
@@ -190,9 +200,11 @@ fn main() {
             members,
         });
     }
-    let handoffs = (0..n)
-        .map(|m| {
-            let o = (m + 1) % n;
+    // 3 handoffs per model, to the next models
+    let handoffs = (0..n * 3)
+        .map(|h| {
+            let m = h / 3;
+            let o = (m + 1 + h % 3 * 13) % n;
             Handoff {
                 kind: HandoffKind::ControlFlow,
                 from: HandoffEnd {
@@ -208,16 +220,90 @@ fn main() {
             }
         })
         .collect();
-    let recommendations = (0..200)
+    let recommendations = (0..n / 2)
         .map(|r| Recommendation {
             rank: r + 1,
-            kind: "shared_service".into(),
+            kind: ["shared_service", "integration", "process_standardisation"][r % 3].into(),
             title: format!("Rekomendasi {r}"),
             rationale: "Alasan".into(),
             score: 1.0 / (r + 1) as f64,
             themes: vec![format!("T{}", r % THEMES)],
             agencies: vec![agency_of(r), agency_of(r + 1)],
-            evidence: vec![Evidence::Group(format!("g{r}"))],
+            evidence: vec![
+                Evidence::Group(format!("g{r}")),
+                Evidence::Element {
+                    key: key(r % n, "Task_2"),
+                    label: "bukti".into(),
+                },
+            ],
+        })
+        .collect();
+    let process_ref = |m: usize| ProcessRef {
+        model: models[m].key.clone(),
+        process: format!("P{m}"),
+        name: format!("Proses layanan {m}"),
+        agency: Some(agency_of(m)),
+    };
+    let fragments: Vec<Fragment> = (0..if findings { n * 5 / 2 } else { 0 })
+        .map(|f| {
+            let first = f % (TASKS - 3);
+            Fragment {
+                id: format!("F-{f}"),
+                labels: (0..3).map(|k| format!("langkah {f}.{k}")).collect(),
+                agencies: (0..3).map(|j| agency_of(f + j * 11)).collect(),
+                occurrences: (0..3)
+                    .map(|j| {
+                        let m = (f + j * 11) % n;
+                        FragmentOccurrence {
+                            process: process_ref(m),
+                            nodes: (first..first + 3).map(|k| format!("Task_{k}")).collect(),
+                            labels: (0..3).map(|k| format!("langkah {f}.{k}")).collect(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let similar: Vec<SimilarPair> = (0..if findings { n * 17 / 10 } else { 0 })
+        .map(|s| SimilarPair {
+            a: process_ref(s % n),
+            b: process_ref((s * 7 + 3) % n),
+            matched: 12,
+            activities_a: TASKS,
+            activities_b: TASKS,
+            share: 12.0 / TASKS as f64,
+        })
+        .collect();
+    let data_use = |m: usize, object: usize| DataUse {
+        node: key(m, "Task_1"),
+        process: format!("P{m}"),
+        label: "Periksa berkas".into(),
+        agency: Some(agency_of(m)),
+        data_label: format!("Dokumen {object}"),
+    };
+    let data_requests: Vec<DataRequest> = (0..if findings { OBJECTS } else { 0 })
+        .map(|o| {
+            let reads: Vec<DataUse> = (o..n).step_by(OBJECTS).map(|m| data_use(m, o)).collect();
+            let mut consumers: Vec<String> =
+                reads.iter().filter_map(|u| u.agency.clone()).collect();
+            consumers.sort();
+            consumers.dedup();
+            DataRequest {
+                object: format!("dokumen {o}"),
+                label: format!("Dokumen {o}"),
+                consumers,
+                producers: if o % 2 == 0 {
+                    vec![agency_of(o)]
+                } else {
+                    vec![]
+                },
+                reads,
+                writes: if o % 2 == 0 {
+                    vec![data_use(o % n, o)]
+                } else {
+                    vec![]
+                },
+            }
         })
         .collect();
     let input = AtlasInput {
@@ -237,6 +323,9 @@ fn main() {
         groups,
         handoffs,
         recommendations,
+        fragments,
+        similar,
+        data_requests,
         node_agencies: HashMap::new(),
     };
     let tmp = std::env::temp_dir().join(format!("peta-atlas-bench-{}", std::process::id()));
@@ -252,28 +341,63 @@ fn main() {
     )
     .expect("render");
     let secs = started.elapsed().as_secs_f64();
-    let bytes: u64 = walk(&out);
+    let mut sizes = Vec::new();
+    walk(&out, &mut sizes);
+    let bytes: u64 = sizes.iter().map(|(_, b)| b).sum();
     println!(
         "atlas: {n} models -> {} pages, {:.1} MB in {secs:.2} s ({:.0} pages/s)",
         summary.pages,
         bytes as f64 / 1e6,
         summary.pages as f64 / secs
     );
+    // where the bytes go: per folder (lists: global / agency / theme), and the largest files
+    let mut by_kind: std::collections::BTreeMap<String, (usize, u64)> = Default::default();
+    for (p, b) in &sizes {
+        let rel = p.strip_prefix(&out).unwrap_or(p);
+        let mut kind = rel
+            .parent()
+            .and_then(|d| d.to_str())
+            .filter(|d| !d.is_empty())
+            .unwrap_or(".")
+            .to_string();
+        let name = rel.file_name().and_then(|f| f.to_str()).unwrap_or("");
+        if kind == "list" {
+            kind.push_str(if name.starts_with("a-") {
+                " (agency)"
+            } else if name.starts_with("t-") {
+                " (theme)"
+            } else {
+                " (global)"
+            });
+        }
+        let e = by_kind.entry(kind).or_default();
+        e.0 += 1;
+        e.1 += b;
+    }
+    for (kind, (files, b)) in &by_kind {
+        println!(
+            "  {kind:<16} {files:>6} files {:>8.1} MB (mean {:>6.1} kB)",
+            *b as f64 / 1e6,
+            *b as f64 / 1e3 / *files as f64
+        );
+    }
+    sizes.sort_by_key(|(_, b)| std::cmp::Reverse(*b));
+    for (p, b) in sizes.iter().take(5) {
+        let rel = p.strip_prefix(&out).unwrap_or(p);
+        println!("  largest: {:>8.1} kB {}", *b as f64 / 1e3, rel.display());
+    }
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
-fn walk(p: &Path) -> u64 {
-    std::fs::read_dir(p)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| {
-                    if e.path().is_dir() {
-                        walk(&e.path())
-                    } else {
-                        e.metadata().map(|m| m.len()).unwrap_or(0)
-                    }
-                })
-                .sum()
-        })
-        .unwrap_or(0)
+fn walk(p: &Path, out: &mut Vec<(std::path::PathBuf, u64)>) {
+    let Ok(rd) = std::fs::read_dir(p) else { return };
+    for e in rd.flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else {
+            let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+            out.push((path, len));
+        }
+    }
 }

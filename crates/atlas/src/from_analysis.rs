@@ -125,6 +125,61 @@ pub fn input_from_analysis<'a>(
             }
         })
         .collect();
+    let process_ref = |p: &peta_analysis::ProcessRef| ProcessRef {
+        model: key(&p.model, "").model,
+        process: p.id.clone(),
+        name: p.name.clone(),
+        agency: p.agency.clone(),
+    };
+    let fragments = analysis
+        .fragments
+        .iter()
+        .map(|f| Fragment {
+            id: f.id.clone(),
+            labels: f.labels.clone(),
+            agencies: f.agencies.clone(),
+            occurrences: f
+                .occurrences
+                .iter()
+                .map(|o| FragmentOccurrence {
+                    process: process_ref(&o.process),
+                    nodes: o.ids.clone(),
+                    labels: o.labels.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let similar = analysis
+        .similar_processes
+        .iter()
+        .map(|s| SimilarPair {
+            a: process_ref(&s.a),
+            b: process_ref(&s.b),
+            matched: s.matched,
+            activities_a: s.activities_a,
+            activities_b: s.activities_b,
+            share: s.share,
+        })
+        .collect();
+    let data_use = |u: &peta_analysis::DataUse| DataUse {
+        node: key(&u.model, &u.id),
+        process: u.process.clone(),
+        label: u.label.clone(),
+        agency: u.agency.clone(),
+        data_label: u.data_label.clone(),
+    };
+    let data_requests = analysis
+        .data_requests
+        .iter()
+        .map(|d| DataRequest {
+            object: d.object.clone(),
+            label: d.label.clone(),
+            consumers: d.consumers.clone(),
+            producers: d.producers.clone(),
+            reads: d.reads.iter().map(data_use).collect(),
+            writes: d.writes.iter().map(data_use).collect(),
+        })
+        .collect();
     AtlasInput {
         title: String::new(),
         agencies: reg.agencies.clone(),
@@ -133,6 +188,9 @@ pub fn input_from_analysis<'a>(
         groups,
         handoffs,
         recommendations,
+        fragments,
+        similar,
+        data_requests,
         node_agencies,
     }
 }

@@ -118,6 +118,82 @@ pub struct Recommendation {
     pub evidence: Vec<Evidence>,
 }
 
+/// A process of some model, named for readers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProcessRef {
+    /// The model's key (see [`Model::key`]).
+    pub model: String,
+    /// The process id inside the model.
+    pub process: String,
+    /// Process name, else the participant's name, else the id.
+    pub name: String,
+    pub agency: Option<String>,
+}
+
+/// One place where a duplicated fragment occurs.
+#[derive(Debug, Clone)]
+pub struct FragmentOccurrence {
+    pub process: ProcessRef,
+    /// Activity ids in path order (flow nodes of `process.model`).
+    pub nodes: Vec<String>,
+    /// Their labels, in the same order.
+    pub labels: Vec<String>,
+}
+
+/// A run of consecutive activities done the same way in processes of two or
+/// more agencies.
+#[derive(Debug, Clone)]
+pub struct Fragment {
+    /// Stable id (becomes a sanitised anchor).
+    pub id: String,
+    /// Representative labels of the steps, in path order.
+    pub labels: Vec<String>,
+    /// Agency codes, sorted.
+    pub agencies: Vec<String>,
+    pub occurrences: Vec<FragmentOccurrence>,
+}
+
+/// Two processes of different agencies that are mostly the same.
+#[derive(Debug, Clone)]
+pub struct SimilarPair {
+    pub a: ProcessRef,
+    pub b: ProcessRef,
+    /// Matched activity pairs (one-to-one).
+    pub matched: usize,
+    pub activities_a: usize,
+    pub activities_b: usize,
+    /// `2 × matched / (activities_a + activities_b)` in [0, 1].
+    pub share: f64,
+}
+
+/// An activity reading or writing a business object.
+#[derive(Debug, Clone)]
+pub struct DataUse {
+    pub node: ElementKey,
+    /// Id of the process holding the activity.
+    pub process: String,
+    /// The activity's label.
+    pub label: String,
+    pub agency: Option<String>,
+    /// The data object's label as written in the model.
+    pub data_label: String,
+}
+
+/// One business object that processes of several agencies ask for.
+#[derive(Debug, Clone)]
+pub struct DataRequest {
+    /// Canonical key of the business object (stable; becomes an anchor).
+    pub object: String,
+    /// The most frequent label written for it.
+    pub label: String,
+    /// Agencies whose processes read it, sorted.
+    pub consumers: Vec<String>,
+    /// Agencies whose processes write it, sorted (may be empty).
+    pub producers: Vec<String>,
+    pub reads: Vec<DataUse>,
+    pub writes: Vec<DataUse>,
+}
+
 /// Everything one atlas shows.
 #[derive(Debug, Clone, Default)]
 pub struct AtlasInput<'a> {
@@ -129,6 +205,12 @@ pub struct AtlasInput<'a> {
     pub groups: Vec<SharedGroup>,
     pub handoffs: Vec<Handoff>,
     pub recommendations: Vec<Recommendation>,
+    /// Duplicated fragments (runs of shared activities), most widespread first.
+    pub fragments: Vec<Fragment>,
+    /// Near-identical processes of different agencies.
+    pub similar: Vec<SimilarPair>,
+    /// Business objects asked for by several agencies.
+    pub data_requests: Vec<DataRequest>,
     /// The agency of flow nodes, where the analysis resolved one.
     pub node_agencies: HashMap<ElementKey, String>,
 }
@@ -169,6 +251,30 @@ impl<'a> AtlasInput<'a> {
             })
             .cloned()
             .collect();
+        let in_theme = |m: &str| keys.contains(m);
+        let fragments = self
+            .fragments
+            .iter()
+            .filter(|f| f.occurrences.iter().any(|o| in_theme(&o.process.model)))
+            .cloned()
+            .collect();
+        let similar = self
+            .similar
+            .iter()
+            .filter(|p| in_theme(&p.a.model) || in_theme(&p.b.model))
+            .cloned()
+            .collect();
+        let data_requests = self
+            .data_requests
+            .iter()
+            .filter(|d| {
+                d.reads
+                    .iter()
+                    .chain(&d.writes)
+                    .any(|u| in_theme(&u.node.model))
+            })
+            .cloned()
+            .collect();
         let recommendations = self
             .recommendations
             .iter()
@@ -188,6 +294,9 @@ impl<'a> AtlasInput<'a> {
             groups,
             handoffs,
             recommendations,
+            fragments,
+            similar,
+            data_requests,
             node_agencies: self.node_agencies.clone(),
         }
     }

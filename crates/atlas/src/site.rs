@@ -18,8 +18,9 @@ use crate::svg::{self, Marks};
 use crate::theme_map::{self, MapAgency, MapFlow, MapProcess};
 use crate::AtlasError;
 
-/// Where the search page puts its index.
-pub const INDEX_PLACEHOLDER: &str = "<!--PETA:SEARCH-INDEX-->";
+mod findings;
+
+use findings::{ListKind, ListSpec, INLINE};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -103,6 +104,12 @@ pub struct Site<'i, 'a> {
     recs_by_group: HashMap<&'i str, Vec<usize>>,
     /// every recommendation's view for pages one folder deep (root `../`), built once on first use
     nested_rec_views: OnceLock<Vec<RecView>>,
+    /// theme code -> groups with a member in one of its models, ascending
+    groups_by_theme: HashMap<&'i str, Vec<usize>>,
+    /// fragments, similar processes and data requests by agency, theme and model
+    findings: findings::Index<'i>,
+    /// the catalogue as a template value, built once
+    t_value: Value,
 }
 
 /// Appends `i` to `key`'s list unless it is already the last entry (lists are
@@ -262,6 +269,21 @@ impl<'i, 'a> Site<'i, 'a> {
                 }
             }
         }
+        let mut groups_by_theme: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (gi, g) in input.groups.iter().enumerate() {
+            for m in &g.members {
+                if let Some(&mi) = model_by_key.get(m.node.model.as_str()) {
+                    for th in &input.models[mi].themes {
+                        groups_by_theme.entry(th.as_str()).or_default().push(gi);
+                    }
+                }
+            }
+        }
+        for v in groups_by_theme.values_mut() {
+            v.dedup();
+        }
+        let findings = findings::Index::new(input, &model_by_key);
+        let t_value = Value::from_serialize(t.tree());
         Site {
             input,
             t,
@@ -283,6 +305,9 @@ impl<'i, 'a> Site<'i, 'a> {
             recs_by_theme,
             recs_by_group,
             nested_rec_views: OnceLock::new(),
+            groups_by_theme,
+            findings,
+            t_value,
         }
     }
 
@@ -490,7 +515,7 @@ impl<'i, 'a> Site<'i, 'a> {
 /// Common variables of every page.
 fn base_ctx(site: &Site<'_, '_>, root: &str, page: &str, title: &str) -> Value {
     context! {
-        t => Value::from_serialize(site.t.tree()),
+        t => site.t_value.clone(),
         lang => site.lang.code(),
         root => root,
         page => page,
@@ -516,102 +541,169 @@ fn render_page(
         .map_err(|e| AtlasError::io(staging.dir().join(rel), e))
 }
 
-/// Renders every page into the staging folder; returns the number of pages.
+/// Rows on one page of the processes index (`processes.html`, `processes-2.html`, …).
+pub const PROCESS_PAGE: usize = 500;
+/// Recommendations on one page of `recommendations.html` (the filters work within a page).
+pub const REC_PAGE: usize = 200;
+/// Entries in one search-index file (`search/index-<k>.js`).
+pub const SEARCH_CHUNK: usize = 20_000;
+/// Pages rendered in parallel between two progress reports.
+const BATCH: usize = 256;
+
+/// One page to write.
+#[derive(Debug, Clone, Copy)]
+enum Job<'s> {
+    Home,
+    Processes(usize),
+    Recommendations(usize),
+    Search,
+    Process(usize),
+    Theme(usize),
+    Agency(usize),
+    Group(usize),
+    List(&'s ListSpec, usize),
+}
+
+/// `<stem>.html` for page 1, `<stem>-<page>.html` after it.
+fn paged_url(stem: &str, page: usize) -> String {
+    if page <= 1 {
+        format!("{stem}.html")
+    } else {
+        format!("{stem}-{page}.html")
+    }
+}
+
+/// Renders every page into the staging folder (in parallel, each page
+/// straight to its file); returns the number of pages.
 pub fn render_all(
     site: &Site<'_, '_>,
     env: &Environment<'_>,
     staging: &Staging,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<usize, AtlasError> {
+    use rayon::prelude::*;
     let input = site.input;
-    let total =
-        4 + input.models.len() + input.themes.len() + site.agency_codes.len() + input.groups.len();
-    let mut done = 0usize;
-    let mut tick = |progress: &mut dyn FnMut(usize, usize)| {
-        done += 1;
-        progress(done, total);
-    };
+    let specs = site.list_specs();
+    let process_pages = input.models.len().div_ceil(PROCESS_PAGE).max(1);
+    let rec_pages = input.recommendations.len().div_ceil(REC_PAGE).max(1);
+    let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::Search];
+    jobs.extend((1..=process_pages).map(Job::Processes));
+    jobs.extend((1..=rec_pages).map(Job::Recommendations));
+    jobs.extend((0..input.models.len()).map(Job::Process));
+    jobs.extend((0..input.themes.len()).map(Job::Theme));
+    jobs.extend((0..site.agency_codes.len()).map(Job::Agency));
+    jobs.extend((0..input.groups.len()).map(Job::Group));
+    for spec in &specs {
+        jobs.extend((1..=spec.pages()).map(|p| Job::List(spec, p)));
+    }
+    let total = jobs.len();
     progress(0, total);
     let matrix = Matrix::new(site);
-
-    // home
-    home(site, env, staging)?;
-    tick(progress);
-    // processes index
-    {
-        let root = "";
-        let items: Vec<_> = (0..input.models.len())
-            .map(|mi| {
-                let m = &input.models[mi];
-                context! {
-                    href => site.model_url(mi),
-                    title => site.model_title(mi),
-                    path => m.path.clone(),
-                    agency => m.agency.as_deref().map(|a| site.agency_link(a, root)),
-                    themes => m.themes.iter().map(|c| site.theme_link(c, root)).collect::<Vec<_>>(),
-                    activities => site.activity_count(mi),
-                    shared => site.shared_of[mi].len(),
-                }
-            })
-            .collect();
-        let ctx = context! { ..base_ctx(site, root, "processes", site.t.get("nav.processes")), ..context! { items => items } };
-        render_page(env, staging, "processes.html", "processes.html", ctx)?;
-        tick(progress);
-    }
-    // recommendations
-    {
-        let root = "";
-        let recs: Vec<RecView> = input
-            .recommendations
-            .iter()
-            .map(|r| site.rec_view(r, root))
-            .collect();
-        let mut kinds: Vec<(String, String)> = recs
-            .iter()
-            .map(|r| (r.kind.clone(), r.kind_label.clone()))
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        let themes: Vec<_> = input
-            .themes
-            .iter()
-            .map(|th| context! { code => th.code.clone(), name => theme_name(th, site.lang) })
-            .collect();
-        let ctx = context! { ..base_ctx(site, root, "recommendations", site.t.get("nav.recommendations")), ..context! {
-            recs => recs,
-            kinds => kinds.into_iter().map(|(code, label)| context! { code => code, label => label }).collect::<Vec<_>>(),
-            themes => themes,
-        } };
-        render_page(
-            env,
-            staging,
-            "recommendations.html",
-            "recommendations.html",
-            ctx,
-        )?;
-        tick(progress);
-    }
-    // search (the index is streamed in at the placeholder)
-    search(site, env, staging)?;
-    tick(progress);
-
-    for mi in 0..input.models.len() {
-        process(site, env, staging, mi)?;
-        tick(progress);
-    }
-    for th in &input.themes {
-        theme(site, env, staging, th)?;
-        tick(progress);
-    }
-    for code in &site.agency_codes {
-        agency(site, env, staging, code, &matrix)?;
-        tick(progress);
-    }
-    for g in &input.groups {
-        group(site, env, staging, g)?;
-        tick(progress);
+    let run = |job: &Job<'_>| -> Result<(), AtlasError> {
+        match *job {
+            Job::Home => home(site, env, staging),
+            Job::Search => search(site, env, staging),
+            Job::Processes(page) => processes(site, env, staging, page, process_pages),
+            Job::Recommendations(page) => recommendations(site, env, staging, page, rec_pages),
+            Job::Process(mi) => process(site, env, staging, mi),
+            Job::Theme(i) => theme(site, env, staging, &input.themes[i]),
+            Job::Agency(i) => agency(site, env, staging, &site.agency_codes[i], &matrix),
+            Job::Group(i) => group(site, env, staging, &input.groups[i]),
+            Job::List(spec, page) => findings::render_list(site, env, staging, spec, page),
+        }
+    };
+    let mut done = 0;
+    for batch in jobs.chunks(BATCH) {
+        batch.par_iter().try_for_each(run)?;
+        done += batch.len();
+        progress(done, total);
     }
     Ok(done)
+}
+
+fn processes(
+    site: &Site<'_, '_>,
+    env: &Environment<'_>,
+    staging: &Staging,
+    page: usize,
+    pages: usize,
+) -> Result<(), AtlasError> {
+    let input = site.input;
+    let root = "";
+    let start = ((page - 1) * PROCESS_PAGE).min(input.models.len());
+    let end = (start + PROCESS_PAGE).min(input.models.len());
+    let items: Vec<_> = (start..end)
+        .map(|mi| {
+            let m = &input.models[mi];
+            context! {
+                href => site.model_url(mi),
+                title => site.model_title(mi),
+                path => m.path.clone(),
+                agency => m.agency.as_deref().map(|a| site.agency_link(a, root)),
+                themes => m.themes.iter().map(|c| site.theme_link(c, root)).collect::<Vec<_>>(),
+                activities => site.activity_count(mi),
+                shared => site.shared_of[mi].len(),
+            }
+        })
+        .collect();
+    let ctx = context! { ..base_ctx(site, root, "processes", site.t.get("nav.processes")), ..context! {
+        items => items,
+        total => input.models.len(),
+        from => if end == 0 { 0 } else { start + 1 },
+        to => end,
+        pager => findings::pager(pages, page, |p| paged_url("processes", p)),
+    } };
+    render_page(
+        env,
+        staging,
+        "processes.html",
+        &paged_url("processes", page),
+        ctx,
+    )
+}
+
+fn recommendations(
+    site: &Site<'_, '_>,
+    env: &Environment<'_>,
+    staging: &Staging,
+    page: usize,
+    pages: usize,
+) -> Result<(), AtlasError> {
+    let input = site.input;
+    let root = "";
+    let start = ((page - 1) * REC_PAGE).min(input.recommendations.len());
+    let end = (start + REC_PAGE).min(input.recommendations.len());
+    let recs: Vec<RecView> = input.recommendations[start..end]
+        .iter()
+        .map(|r| site.rec_view(r, root))
+        .collect();
+    let mut kinds: Vec<(String, String)> = recs
+        .iter()
+        .map(|r| (r.kind.clone(), r.kind_label.clone()))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    let themes: Vec<_> = input
+        .themes
+        .iter()
+        .map(|th| context! { code => th.code.clone(), name => theme_name(th, site.lang) })
+        .collect();
+    let ctx = context! { ..base_ctx(site, root, "recommendations", site.t.get("nav.recommendations")), ..context! {
+        recs => recs,
+        kinds => kinds.into_iter().map(|(code, label)| context! { code => code, label => label }).collect::<Vec<_>>(),
+        themes => themes,
+        total => input.recommendations.len(),
+        from => if end == 0 { 0 } else { start + 1 },
+        to => end,
+        pager => findings::pager(pages, page, |p| paged_url("recommendations", p)),
+    } };
+    render_page(
+        env,
+        staging,
+        "recommendations.html",
+        &paged_url("recommendations", page),
+        ctx,
+    )
 }
 
 fn home(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result<(), AtlasError> {
@@ -657,6 +749,21 @@ fn home(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result
             label: t.get("stat.duplicated").into(),
             value: duplicated,
             href: Some("#groups".into()),
+        },
+        Stat {
+            label: t.get("stat.fragments").into(),
+            value: input.fragments.len(),
+            href: Some(findings::list_url("fragments", 1)),
+        },
+        Stat {
+            label: t.get("stat.similar").into(),
+            value: input.similar.len(),
+            href: Some(findings::list_url("similar", 1)),
+        },
+        Stat {
+            label: t.get("stat.data_requests").into(),
+            value: input.data_requests.len(),
+            href: Some(findings::list_url("data", 1)),
         },
         Stat {
             label: t.get("stat.recommendations").into(),
@@ -735,102 +842,120 @@ struct SearchEntry<'s> {
     u: String,
 }
 
-fn search(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result<(), AtlasError> {
-    let tmpl = env
-        .get_template("search.html")
-        .map_err(|e| AtlasError::template("search.html", e))?;
-    let html = tmpl
-        .render(base_ctx(site, "", "search", site.t.get("nav.search")))
-        .map_err(|e| AtlasError::template("search.html", e))?;
-    let (head, tail) = html
-        .split_once(INDEX_PLACEHOLDER)
-        .unwrap_or((html.as_str(), ""));
-    let path = staging.dir().join("search.html");
-    let io = |e| AtlasError::io(&path, e);
-    let mut w = staging.create("search.html")?;
-    w.write_all(head.as_bytes()).map_err(io)?;
-    {
-        let mut j = ScriptJsonWriter(&mut w);
-        j.write_all(b"[").map_err(io)?;
-        let mut first = true;
-        let mut put =
-            |j: &mut ScriptJsonWriter<_>, e: &SearchEntry<'_>| -> Result<(), AtlasError> {
-                if !first {
-                    j.write_all(b",").map_err(io)?;
-                }
-                first = false;
-                serde_json::to_writer(&mut *j, e).map_err(|e| AtlasError::io(&path, e.into()))
-            };
-        for (i, m) in site.input.models.iter().enumerate() {
-            let title = site.model_title(i);
-            let agency = m
-                .agency
-                .as_deref()
-                .map(|a| site.agency_name(a).to_string())
-                .unwrap_or_default();
-            put(
-                &mut j,
-                &SearchEntry {
-                    k: "p",
-                    l: &title,
-                    c: if agency.is_empty() {
-                        m.path.clone()
-                    } else {
-                        format!("{agency} · {}", m.path)
-                    },
-                    u: site.model_url(i).to_string(),
-                },
-            )?;
-            for (_, n) in m.model.flow_nodes() {
-                if !n.is_activity() || n.label().is_empty() {
-                    continue;
-                }
-                let ag = site
-                    .node_agency(m.model, n)
-                    .map(|a| site.agency_name(&a).to_string())
-                    .unwrap_or_else(|| agency.clone());
-                let c = if ag.is_empty() {
-                    title.clone()
-                } else {
-                    format!("{ag} · {title}")
-                };
-                put(
-                    &mut j,
-                    &SearchEntry {
-                        k: "a",
-                        l: n.label(),
-                        c,
-                        u: format!("{}#{}", site.model_url(i), anchor(&n.id)),
-                    },
-                )?;
-            }
-        }
-        for c in &site.agency_codes {
-            put(
-                &mut j,
-                &SearchEntry {
-                    k: "g",
-                    l: site.agency_name(c),
-                    c: c.clone(),
-                    u: Site::agency_url(c),
-                },
-            )?;
-        }
-        for th in &site.input.themes {
-            put(
-                &mut j,
-                &SearchEntry {
-                    k: "t",
-                    l: theme_name(th, site.lang),
-                    c: th.code.clone(),
-                    u: Site::theme_url(&th.code),
-                },
-            )?;
-        }
-        j.write_all(b"]").map_err(io)?;
+/// The search index as script files of at most [`SEARCH_CHUNK`] entries
+/// (`search/index-<k>.js`, each `(window.PETA_INDEX = …).push([…]);`):
+/// browsers refuse `fetch` over `file://` but load scripts, and no file
+/// grows with the whole repository.
+struct IndexFiles<'s> {
+    staging: &'s Staging,
+    files: Vec<String>,
+    current: Option<ScriptJsonWriter<std::io::BufWriter<std::fs::File>>>,
+    in_file: usize,
+}
+
+impl<'s> IndexFiles<'s> {
+    fn io(&self, e: std::io::Error) -> AtlasError {
+        let last = self.files.last().map(String::as_str).unwrap_or("search");
+        AtlasError::io(self.staging.dir().join(last), e)
     }
-    w.write_all(tail.as_bytes()).map_err(io)?;
-    w.flush().map_err(io)
+    fn put(&mut self, e: &SearchEntry<'_>) -> Result<(), AtlasError> {
+        if self.in_file == SEARCH_CHUNK {
+            self.close()?;
+        }
+        if self.current.is_none() {
+            let rel = format!("search/index-{}.js", self.files.len());
+            let mut w = self.staging.create(&rel)?;
+            self.files.push(rel);
+            w.write_all(b"(window.PETA_INDEX = window.PETA_INDEX || []).push([")
+                .map_err(|e| self.io(e))?;
+            self.current = Some(ScriptJsonWriter(w));
+        }
+        let first = self.in_file == 0;
+        self.in_file += 1;
+        let Some(j) = self.current.as_mut() else {
+            return Ok(());
+        };
+        let res = if first { Ok(()) } else { j.write_all(b",\n") }
+            .and_then(|_| serde_json::to_writer(&mut *j, e).map_err(std::io::Error::from));
+        res.map_err(|e| self.io(e))
+    }
+    fn close(&mut self) -> Result<(), AtlasError> {
+        if let Some(mut j) = self.current.take() {
+            j.write_all(b"]);\n")
+                .and_then(|_| j.flush())
+                .map_err(|e| self.io(e))?;
+        }
+        self.in_file = 0;
+        Ok(())
+    }
+}
+
+fn search(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result<(), AtlasError> {
+    let mut idx = IndexFiles {
+        staging,
+        files: Vec::new(),
+        current: None,
+        in_file: 0,
+    };
+    for (i, m) in site.input.models.iter().enumerate() {
+        let title = site.model_title(i);
+        let agency = m
+            .agency
+            .as_deref()
+            .map(|a| site.agency_name(a).to_string())
+            .unwrap_or_default();
+        idx.put(&SearchEntry {
+            k: "p",
+            l: &title,
+            c: if agency.is_empty() {
+                m.path.clone()
+            } else {
+                format!("{agency} · {}", m.path)
+            },
+            u: site.model_url(i).to_string(),
+        })?;
+        for (_, n) in m.model.flow_nodes() {
+            if !n.is_activity() || n.label().is_empty() {
+                continue;
+            }
+            let ag = site
+                .node_agency(m.model, n)
+                .map(|a| site.agency_name(&a).to_string())
+                .unwrap_or_else(|| agency.clone());
+            let c = if ag.is_empty() {
+                title.clone()
+            } else {
+                format!("{ag} · {title}")
+            };
+            idx.put(&SearchEntry {
+                k: "a",
+                l: n.label(),
+                c,
+                u: format!("{}#{}", site.model_url(i), anchor(&n.id)),
+            })?;
+        }
+    }
+    for c in &site.agency_codes {
+        idx.put(&SearchEntry {
+            k: "g",
+            l: site.agency_name(c),
+            c: c.clone(),
+            u: Site::agency_url(c),
+        })?;
+    }
+    for th in &site.input.themes {
+        idx.put(&SearchEntry {
+            k: "t",
+            l: theme_name(th, site.lang),
+            c: th.code.clone(),
+            u: Site::theme_url(&th.code),
+        })?;
+    }
+    idx.close()?;
+    let ctx = context! { ..base_ctx(site, "", "search", site.t.get("nav.search")), ..context! {
+        index_files => idx.files,
+    } };
+    render_page(env, staging, "search.html", "search.html", ctx)
 }
 
 fn process(
@@ -927,6 +1052,7 @@ fn process(
         handoffs => handoffs,
         counts => counts,
         exporter => model.definitions.exporter.clone(),
+        findings => findings::process_sections(site, mi, root),
     } };
     render_page(env, staging, "process.html", site.model_url(mi), ctx)
 }
@@ -1024,18 +1150,36 @@ fn theme(
         t,
         &t.get("map.title").replace("{name}", name),
     );
-    let groups: Vec<_> = input
-        .groups
-        .iter()
-        .filter(|g| g.members.iter().any(|m| keys.contains(m.node.model.as_str())))
-        .map(|g| {
-            context! {
-                link => Link { href: format!("{root}{}", Site::group_url(&g.id)), text: g.label.clone() },
-                agencies => g.agencies().iter().map(|a| site.agency_code_link(a, root)).collect::<Vec<_>>(),
-                members => g.members.len(),
-            }
-        })
-        .collect();
+    let code = th.code.as_str();
+    let ix = &site.findings;
+    let groups = site.section(
+        ListKind::Shared,
+        site.groups_by_theme.get(code),
+        None,
+        &findings::theme_list(code, "shared"),
+        root,
+    );
+    let fragments = site.section(
+        ListKind::Fragments,
+        ix.fragments_by_theme.get(code),
+        None,
+        &findings::theme_list(code, "fragments"),
+        root,
+    );
+    let similar = site.section(
+        ListKind::Similar,
+        ix.similar_by_theme.get(code),
+        None,
+        &findings::theme_list(code, "similar"),
+        root,
+    );
+    let data = site.section(
+        ListKind::Data,
+        ix.data_by_theme.get(code),
+        None,
+        &findings::theme_list(code, "data"),
+        root,
+    );
     let pairs: Vec<_> = flows
         .iter()
         .map(|f| {
@@ -1072,7 +1216,7 @@ fn theme(
         },
         Stat {
             label: t.get("stat.groups").into(),
-            value: groups.len(),
+            value: groups.total,
             href: Some("#groups".into()),
         },
         Stat {
@@ -1085,6 +1229,21 @@ fn theme(
             value: handoffs.len(),
             href: Some("#handoffs".into()),
         },
+        Stat {
+            label: t.get("stat.fragments").into(),
+            value: fragments.total,
+            href: Some("#fragments".into()),
+        },
+        Stat {
+            label: t.get("stat.similar").into(),
+            value: similar.total,
+            href: Some("#similar".into()),
+        },
+        Stat {
+            label: t.get("stat.data_requests").into(),
+            value: data.total,
+            href: Some("#data".into()),
+        },
     ];
     let ctx = context! { ..base_ctx(site, root, "theme", name), ..context! {
         name => name,
@@ -1095,10 +1254,17 @@ fn theme(
         stats => stats,
         groups => groups,
         pairs => pairs,
+        fragments => fragments,
+        similar => similar,
+        data => data,
         recs => recs,
     } };
     render_page(env, staging, "theme.html", &Site::theme_url(&th.code), ctx)
 }
+
+/// Most agencies an agency page's matrices show (bounds the page at
+/// national scale: 700 agencies would make 490,000 cells per page).
+pub const MATRIX_MAX: usize = 30;
 
 /// Agency × agency counts of shared-activity groups and handoffs.
 pub struct Matrix {
@@ -1146,23 +1312,40 @@ impl Matrix {
         }
     }
 
+    /// The agencies a page's matrix shows: all of them up to [`MATRIX_MAX`],
+    /// else `current` and the `MATRIX_MAX - 1` agencies it shares most
+    /// groups and handoffs with (ties: registry order), in registry order.
+    fn shown(&self, current: &str) -> Vec<usize> {
+        let n = self.codes.len();
+        if n <= MATRIX_MAX {
+            return (0..n).collect();
+        }
+        let Some(c) = self.codes.iter().position(|x| x == current) else {
+            return (0..MATRIX_MAX).collect();
+        };
+        let weight = |j: usize| {
+            self.shared[c][j] + self.shared[j][c] + self.handoffs[c][j] + self.handoffs[j][c]
+        };
+        let mut others: Vec<usize> = (0..n).filter(|&j| j != c).collect();
+        others.sort_by_key(|&j| (std::cmp::Reverse(weight(j)), j));
+        others.truncate(MATRIX_MAX - 1);
+        others.push(c);
+        others.sort_unstable();
+        others
+    }
+
     fn view(&self, site: &Site<'_, '_>, current: &str, root: &str) -> Value {
-        let max_s = self
-            .shared
-            .iter()
-            .flatten()
-            .copied()
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        let max_h = self
-            .handoffs
-            .iter()
-            .flatten()
-            .copied()
-            .max()
-            .unwrap_or(0)
-            .max(1);
+        let shown = self.shown(current);
+        let max_of = |m: &Vec<Vec<usize>>| {
+            shown
+                .iter()
+                .flat_map(|&i| shown.iter().map(move |&j| m[i][j]))
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        };
+        let max_s = max_of(&self.shared);
+        let max_h = max_of(&self.handoffs);
         let level = |v: usize, max: usize| {
             if v == 0 {
                 0
@@ -1170,20 +1353,19 @@ impl Matrix {
                 1 + (v * 4).saturating_sub(1) / max
             }
         };
-        let cols: Vec<_> = self
-            .codes
+        let cols: Vec<_> = shown
             .iter()
+            .map(|&i| &self.codes[i])
             .map(|c| context! { code => c.clone(), link => site.agency_link(c, root) })
             .collect();
         let rows = |m: &Vec<Vec<usize>>, max: usize, key: &str| -> Vec<Value> {
-            self.codes
+            shown
                 .iter()
-                .enumerate()
+                .map(|&i| (i, &self.codes[i]))
                 .map(|(i, c)| {
-                    let cells: Vec<_> = self
-                        .codes
+                    let cells: Vec<_> = shown
                         .iter()
-                        .enumerate()
+                        .map(|&j| (j, &self.codes[j]))
                         .map(|(j, c2)| {
                             let v = m[i][j];
                             context! {
@@ -1200,6 +1382,7 @@ impl Matrix {
         };
         context! {
             cols => cols,
+            partial => shown.len() < self.codes.len(),
             shared => rows(&self.shared, max_s, "matrix.shared_cell"),
             handoffs => rows(&self.handoffs, max_h, "matrix.handoff_cell"),
         }
@@ -1226,23 +1409,42 @@ fn agency(
             shared => site.shared_of[mi].len(),
         })
         .collect();
-    let shared: Vec<_> = site
-        .groups_by_agency
-        .get(code)
-        .into_iter()
-        .flatten()
-        .map(|&gi| &input.groups[gi])
-        .map(|g| {
-            let others: Vec<CodeLink> = g.agencies().into_iter().filter(|a| *a != code).map(|a| site.agency_code_link(a, root)).collect();
-            let own: Vec<Link> = g.members.iter().filter(|m| m.agency.as_deref() == Some(code)).map(|m| site.element_link(&m.node, &m.label, root)).collect();
-            context! {
-                link => Link { href: format!("{root}{}", Site::group_url(&g.id)), text: g.label.clone() },
-                others => others,
-                own => own,
-                members => g.members.len(),
-            }
-        })
-        .collect();
+    let shared = site.section(
+        ListKind::Shared,
+        site.groups_by_agency.get(code),
+        Some(code),
+        &findings::agency_list(code, "shared"),
+        root,
+    );
+    let ix = &site.findings;
+    let fragments = site.section(
+        ListKind::Fragments,
+        ix.fragments_by_agency.get(code),
+        Some(code),
+        &findings::agency_list(code, "fragments"),
+        root,
+    );
+    let similar = site.section(
+        ListKind::Similar,
+        ix.similar_by_agency.get(code),
+        Some(code),
+        &findings::agency_list(code, "similar"),
+        root,
+    );
+    let data_asked = site.section(
+        ListKind::Data,
+        ix.data_asked.get(code),
+        Some(code),
+        &findings::agency_list(code, "data-asked"),
+        root,
+    );
+    let data_produced = site.section(
+        ListKind::Data,
+        ix.data_produced.get(code),
+        Some(code),
+        &findings::agency_list(code, "data-produced"),
+        root,
+    );
     let by_counterpart = |outgoing: bool| -> Vec<Value> {
         let mut m: BTreeMap<String, Vec<&Handoff>> = BTreeMap::new();
         let mine = if outgoing {
@@ -1264,10 +1466,21 @@ fn agency(
                 context! {
                     agency => site.agency_link(&other, root),
                     count => hs.len(),
-                    items => hs.iter().map(|h| site.handoff_view(h, root)).collect::<Vec<_>>(),
+                    items => hs.iter().take(INLINE).map(|h| site.handoff_view(h, root)).collect::<Vec<_>>(),
+                    more => hs.len().saturating_sub(INLINE),
                 }
             })
             .collect()
+    };
+    let all_handoffs = |map: &HashMap<&str, Vec<usize>>, what: &str| {
+        let n = map.get(code).map_or(0, Vec::len);
+        (n > INLINE).then(|| Link {
+            href: format!(
+                "{root}{}",
+                findings::list_url(&findings::agency_list(code, what), 1)
+            ),
+            text: site.t.count("list.all", n),
+        })
     };
     let recs: Vec<&RecView> = site.nested_recs(site.recs_by_agency.get(code));
     let name = site.agency_name(code);
@@ -1280,6 +1493,12 @@ fn agency(
         shared => shared,
         out => by_counterpart(true),
         inn => by_counterpart(false),
+        out_all => all_handoffs(&site.handoffs_from_agency, "out"),
+        in_all => all_handoffs(&site.handoffs_to_agency, "in"),
+        fragments => fragments,
+        similar => similar,
+        data_asked => data_asked,
+        data_produced => data_produced,
         recs => recs,
         matrix => matrix.view(site, code, root),
     } };

@@ -37,6 +37,7 @@ pub const PAGES: &[(&str, &str)] = &[
         "search.html",
         include_str!("../../../templates/search.html"),
     ),
+    ("list.html", include_str!("../../../templates/list.html")),
 ];
 
 /// Static files copied as they are.

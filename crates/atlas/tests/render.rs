@@ -261,7 +261,77 @@ fn site_input<'a>(a: &'a Model, b: &'a Model) -> AtlasInput<'a> {
                 },
             ],
         }],
+        fragments: vec![Fragment {
+            id: "F-g-0001-g-0002".into(),
+            labels: vec!["Verifikasi berkas".into(), "Tetapkan <nomor>".into()],
+            agencies: vec!["BKN".into(), "TASPEN".into()],
+            occurrences: vec![
+                FragmentOccurrence {
+                    process: process_ref("asn/nip", "Proc_BKN", "Penetapan NIP", "BKN"),
+                    nodes: vec!["Task_Verif".into(), "Task_Tetap".into()],
+                    labels: vec![
+                        "Verifikasi berkas usulan".into(),
+                        "Tetapkan NIP <script>alert(1)</script>".into(),
+                    ],
+                },
+                FragmentOccurrence {
+                    process: process_ref(
+                        "asn/peserta",
+                        "Proc_TASPEN",
+                        "Pendaftaran peserta",
+                        "TASPEN",
+                    ),
+                    nodes: vec!["Task_Daftar".into(), "Task_Iuran".into()],
+                    labels: vec!["Daftarkan peserta".into(), "Hitung iuran".into()],
+                },
+            ],
+        }],
+        similar: vec![SimilarPair {
+            a: process_ref("asn/nip", "Proc_BKN", "Penetapan NIP", "BKN"),
+            b: process_ref(
+                "asn/peserta",
+                "Proc_TASPEN",
+                "Pendaftaran peserta",
+                "TASPEN",
+            ),
+            matched: 3,
+            activities_a: 4,
+            activities_b: 5,
+            share: 2.0 * 3.0 / 9.0,
+        }],
+        data_requests: vec![DataRequest {
+            object: "usulan".into(),
+            label: "Berkas <usulan>".into(),
+            consumers: vec!["BKN".into(), "TASPEN".into()],
+            producers: vec![],
+            reads: vec![
+                DataUse {
+                    node: key("asn/nip", "Task_Verif"),
+                    process: "Proc_BKN".into(),
+                    label: "Verifikasi berkas usulan".into(),
+                    agency: Some("BKN".into()),
+                    data_label: "Berkas usulan".into(),
+                },
+                DataUse {
+                    node: key("asn/peserta", "Task_Daftar"),
+                    process: "Proc_TASPEN".into(),
+                    label: "Daftarkan peserta".into(),
+                    agency: Some("TASPEN".into()),
+                    data_label: "Fotokopi usulan".into(),
+                },
+            ],
+            writes: vec![],
+        }],
         node_agencies: HashMap::from([(key("asn/nip", "Task_Verif"), "BKN".to_string())]),
+    }
+}
+
+fn process_ref(model: &str, process: &str, name: &str, agency: &str) -> ProcessRef {
+    ProcessRef {
+        model: model.into(),
+        process: process.into(),
+        name: name.into(),
+        agency: Some(agency.into()),
     }
 }
 
@@ -344,9 +414,10 @@ fn whole_site_renders_escapes_and_links_resolve() {
         &mut |d, t| calls.push((d, t)),
     )
     .unwrap();
-    // home, processes, recommendations, search, 2 processes, 1 theme, 2 agencies, 1 group
-    assert_eq!(summary.pages, 10);
-    assert_eq!(calls.last(), Some(&(10, 10)));
+    // home, processes, recommendations, search, 2 processes, 1 theme, 2 agencies, 1 group,
+    // 3 lists (fragments, similar processes, data requests)
+    assert_eq!(summary.pages, 13);
+    assert_eq!(calls.last(), Some(&(13, 13)));
     assert!(out.join(output::MARKER).is_file());
     assert!(check_links(&out) > 30);
 
@@ -380,13 +451,15 @@ fn whole_site_renders_escapes_and_links_resolve() {
             "{n}"
         );
     }
-    // search index: valid JSON, finds the activity
+    // search index: a script file the search page loads, holding valid JSON
     let search = std::fs::read_to_string(out.join("search.html")).unwrap();
-    let start = search
-        .find(r#"<script type="application/json" id="search-index">"#)
-        .unwrap();
-    let json = &search[start..];
-    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    assert!(search.contains(r#"<script src="search&#x2f;index-0.js"></script>"#));
+    assert!(!out.join("search").join("index-1.js").exists());
+    let script = std::fs::read_to_string(out.join("search").join("index-0.js")).unwrap();
+    let json = script
+        .strip_prefix("(window.PETA_INDEX = window.PETA_INDEX || []).push(")
+        .and_then(|s| s.strip_suffix(");\n"))
+        .expect("index script shape");
     let index: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
     assert!(index
         .iter()
@@ -407,6 +480,44 @@ fn whole_site_renders_escapes_and_links_resolve() {
     assert!(group.contains("sinonim &lt;daftar&gt;"));
     insta::assert_snapshot!("home_id", home);
     insta::assert_snapshot!("group_id", group);
+
+    // duplicated fragments: every occurrence, each activity linking to its
+    // row with the whole fragment highlighted; labels escaped
+    let fragments = std::fs::read_to_string(out.join("list").join("fragments.html")).unwrap();
+    let verif = names::file_stem("Task_Verif");
+    let tetap = names::file_stem("Task_Tetap");
+    assert!(
+        fragments.contains(&format!("?hl={verif}.{tetap}#n-{verif}")),
+        "first activity link highlights the fragment"
+    );
+    assert!(fragments.contains(&format!("?hl={tetap}.{verif}#n-{tetap}")));
+    assert!(fragments.contains("Tetapkan &lt;nomor&gt;") && !fragments.contains("<nomor>"));
+    assert!(fragments.contains("Tetapkan NIP &lt;script&gt;"));
+    // data requests name the producers, or say there is none
+    let data = std::fs::read_to_string(out.join("list").join("data.html")).unwrap();
+    assert!(data.contains("Berkas &lt;usulan&gt;"));
+    assert!(data.contains("tidak ada instansi yang menghasilkannya"));
+    let similar = std::fs::read_to_string(out.join("list").join("similar.html")).unwrap();
+    assert!(similar.contains("67 %") && similar.contains("3 (dari 4 dan 5)"));
+    // the agency page shows its fragments, similar processes and data
+    let bkn = std::fs::read_to_string(
+        out.join("agency")
+            .join(format!("{}.html", names::file_stem("BKN"))),
+    )
+    .unwrap();
+    for id in ["fragments", "similar", "data-asked", "data-produced"] {
+        assert!(bkn.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    assert!(bkn.contains("Berkas &lt;usulan&gt;") && bkn.contains("Pendaftaran peserta"));
+    let theme = std::fs::read_to_string(
+        out.join("theme")
+            .join(format!("{}.html", names::file_stem("ASN-IKN"))),
+    )
+    .unwrap();
+    assert!(theme.contains("Verifikasi berkas") && theme.contains("Berkas &lt;usulan&gt;"));
+    insta::assert_snapshot!("fragments_id", fragments);
+    insta::assert_snapshot!("data_id", data);
+    insta::assert_snapshot!("agency_bkn_id", bkn);
 
     // rendering again replaces the atlas; a foreign folder is refused
     render(
