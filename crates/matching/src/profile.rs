@@ -231,6 +231,27 @@ impl Profile {
             }
             None => {}
         }
+        // Keeping records in a named system ("Mencatat cuti di SIASN",
+        // "Memutakhirkan status pensiun di SIASN") is also keeping that
+        // system's records, whatever the record: a second action, and the
+        // head of the object, shared only by labels that name the same
+        // system; the system's records are a document container, so such
+        // labels are the same kind of work (the container floor), not the
+        // same activity.
+        let mut head = head;
+        if actions.iter().any(|c| lex.is_record_keeping(c)) {
+            // The system is the adjunct's proper name when it has one
+            // (`ke data induk SIASN`), else its first word.
+            let place = || analysis.adjuncts().filter(|t| !lex.is_person(&t.canonical));
+            let system = place()
+                .find(|t| t.acronym)
+                .or_else(|| place().next())
+                .map(|t| lex.records_of(&t.canonical));
+            if let Some(key) = system {
+                actions.insert(key.clone());
+                head = Some(key);
+            }
+        }
         let terms: Vec<Term> = by_key.into_values().collect();
         let mut keys: BTreeSet<String> = terms.iter().map(|t| t.canonical.clone()).collect();
         keys.extend(actions.iter().cloned());

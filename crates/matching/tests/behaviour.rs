@@ -286,3 +286,29 @@ fn examining_any_submission_file_is_the_same_kind_of_work() {
     .unwrap_or(0.0);
     assert!(h < GROUP_THRESHOLD, "{h}");
 }
+
+#[test]
+fn keeping_records_in_one_system_is_the_same_kind_of_work() {
+    use peta_matching::config::{GROUP_THRESHOLD, MATCH_THRESHOLD};
+    let s = score(
+        "Mencatat cuti pegawai di SIASN",
+        "Memperbarui golongan di SIASN",
+    )
+    .unwrap_or(0.0);
+    assert!(
+        (GROUP_THRESHOLD..MATCH_THRESHOLD).contains(&s),
+        "grouped, not the same activity: {s}"
+    );
+    // The same record in two systems is still the same work.
+    assert!(linked(
+        "Mencatat cuti pegawai di SIMPEG",
+        "Mencatat cuti pegawai di SIASN"
+    ));
+    // Different records in different systems are not.
+    let d = score(
+        "Mencatat cuti pegawai di SIASN",
+        "Memperbarui golongan di SIMPEG",
+    )
+    .unwrap_or(0.0);
+    assert!(d < GROUP_THRESHOLD, "{d}");
+}

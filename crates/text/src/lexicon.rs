@@ -161,6 +161,10 @@ pub struct Related {
     pub concepts: [String; 2],
 }
 
+/// Prefix of the per-system record-keeping key ([`Lexicon::records_of`]).
+/// Canonical words never contain `:`, so the key collides with no word.
+const RECORDS_OF: &str = "records:";
+
 const BUNDLED: &[(&str, &str)] = &[
     (
         "data/stopwords.toml",
@@ -273,6 +277,16 @@ impl Lexicon {
         self.services.contains(name)
     }
 
+    /// The key of keeping the records of one information system (`system`
+    /// is a canonical token such as `siasn`): recording, updating or storing
+    /// anything in that system is the same kind of work (see
+    /// [`Concept::record_keeping`]). The key serves as an action and as the
+    /// head of the object, and it is a document container: the records are
+    /// the system's file.
+    pub fn records_of(&self, system: &str) -> String {
+        format!("{RECORDS_OF}{system}")
+    }
+
     /// The concept is a person served (see [`Concept::person`]).
     pub fn is_person(&self, name: &str) -> bool {
         self.persons.contains(name)
@@ -290,7 +304,7 @@ impl Lexicon {
 
     /// The concept is a document container (see [`Concept::container`]).
     pub fn is_container(&self, name: &str) -> bool {
-        self.containers.contains(name)
+        self.containers.contains(name) || name.starts_with(RECORDS_OF)
     }
 
     /// The two concepts are declared related (partly the same).
