@@ -325,7 +325,8 @@ fn atlas_of_processes_works_in_headless_chromium() {
     }
     let hl_link = ["fragments", "data"].iter().find_map(|l| {
         let html = std::fs::read_to_string(out.join("list").join(format!("{l}.html"))).unwrap();
-        attr_values(&html, "href").find(|h| h.contains("?hl="))
+        let found = attr_values(&html, "href").find(|h| h.contains("?hl="));
+        found
     });
     match hl_link {
         Some(href) => {
@@ -372,4 +373,162 @@ fn atlas_of_processes_works_in_headless_chromium() {
         .expect("results list");
     assert!(results.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!results.contains("<script>alert"));
+}
+
+fn firefox() -> Option<PathBuf> {
+    ["/usr/bin/firefox-esr", "/usr/bin/firefox"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+}
+
+/// Preferences of the throw-away Firefox profile: page `console.*` calls go
+/// to stdout, uncaught page errors to stderr (`JavaScript error: file://…`),
+/// and `file://` pages of one folder may read each other's DOM (the harness
+/// reads its frames).
+const FIREFOX_PREFS: &str = r#"user_pref("devtools.console.stdout.content", true);
+user_pref("browser.dom.window.dump.enabled", true);
+user_pref("javascript.options.showInConsole", true);
+user_pref("security.fileuri.strict_origin_policy", false);
+user_pref("browser.shell.checkDefaultBrowser", false);
+user_pref("app.update.enabled", false);
+user_pref("datareporting.policy.dataSubmissionEnabled", false);
+user_pref("toolkit.telemetry.enabled", false);
+user_pref("browser.startup.homepage_override.mstone", "ignore");
+"#;
+
+/// The same atlas in Debian's headless Firefox ESR, a second engine: every
+/// page loads in one harness page without a console message or an uncaught
+/// error (a probe page proves both are captured), the search script finds
+/// activities, and a `?hl=` link highlights its activities.
+/// Skips with a message when Firefox is not installed
+/// (`apt-get install -y firefox-esr`).
+#[test]
+fn atlas_of_processes_works_in_headless_firefox() {
+    let Some(bin) = firefox() else {
+        eprintln!("SKIP atlas_browser (Firefox): firefox-esr not found; install it with `apt-get install -y firefox-esr`");
+        return;
+    };
+    if !Path::new(PROCESSES).join("themes.toml").is_file() {
+        eprintln!("SKIP atlas_browser (Firefox): {PROCESSES} has no themes.toml");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("atlas");
+    let status = Command::new(env!("CARGO_BIN_EXE_peta"))
+        .arg("atlas")
+        .arg(PROCESSES)
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success(), "peta atlas failed");
+    let pages = html_pages(&out);
+    // a page that highlights: the first `?hl=` link of the fragment or data lists
+    let hl = ["fragments", "data"].iter().find_map(|l| {
+        let html = std::fs::read_to_string(out.join("list").join(format!("{l}.html"))).unwrap();
+        let found = attr_values(&html, "href")
+            .find(|h| h.contains("?hl="))
+            .map(|h| {
+                h.trim_start_matches("../")
+                    .split('#')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            });
+        found
+    });
+    std::fs::write(
+        out.join("zz-probe.html"),
+        "<!DOCTYPE html><title>probe</title><script>console.error('peta-ff-probe'); peta_no_such_function();</script>",
+    )
+    .unwrap();
+    let mut harness = String::from("<!DOCTYPE html><title>harness</title>\n");
+    for p in &pages {
+        harness.push_str(&format!(
+            "<iframe src=\"{}\"></iframe>\n",
+            p.strip_prefix(&out).unwrap().display()
+        ));
+    }
+    harness.push_str("<iframe src=\"zz-probe.html\"></iframe>\n<iframe id=\"search\" src=\"search.html?q=berkas\"></iframe>\n");
+    if let Some(h) = &hl {
+        harness.push_str(&format!(
+            "<iframe id=\"hl\" src=\"{}\"></iframe>\n",
+            h.replace('&', "&amp;")
+        ));
+    }
+    harness.push_str(
+        r##"<script>
+window.addEventListener("load", function () {
+  var s = document.getElementById("search").contentDocument;
+  console.log("peta-ff search-hits=" + s.querySelectorAll("#search-results li.hit").length);
+  var h = document.getElementById("hl");
+  if (h) console.log("peta-ff highlighted=" + h.contentDocument.querySelectorAll(".hl").length);
+});
+</script>
+"##,
+    );
+    let harness_path = out.join("zz-harness.html");
+    std::fs::write(&harness_path, harness).unwrap();
+    let profile = tmp.path().join("ff-profile");
+    std::fs::create_dir_all(&profile).unwrap();
+    std::fs::write(profile.join("user.js"), FIREFOX_PREFS).unwrap();
+    let output = Command::new(&bin)
+        .args(["--headless", "--no-remote", "--profile"])
+        .arg(&profile)
+        .arg("--screenshot")
+        .arg(tmp.path().join("harness.png"))
+        .arg(url(&harness_path))
+        .output()
+        .expect("run firefox");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // page console calls print as `console.<level>: "<text>"` (browser-internal
+    // modules prefix their own name); uncaught page errors name the file
+    let console: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("console.") && l.contains(": \""))
+        .filter(|l| {
+            l.split_once(": ")
+                .is_some_and(|(_, rest)| rest.starts_with('"'))
+        })
+        .collect();
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("JavaScript error: file://"))
+        .collect();
+    assert!(
+        console.iter().any(|l| l.contains("peta-ff-probe"))
+            && errors.iter().any(|l| l.contains("zz-probe.html")),
+        "Firefox console capture does not work:\n{stdout}\n{stderr}"
+    );
+    let unexpected: Vec<&&str> = console
+        .iter()
+        .filter(|l| !l.contains("peta-ff"))
+        .chain(errors.iter().filter(|l| !l.contains("zz-probe.html")))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "Firefox console messages:\n{unexpected:#?}"
+    );
+    let value = |key: &str| -> Option<usize> {
+        stdout
+            .lines()
+            .find_map(|l| l.split_once(&format!("peta-ff {key}=")))
+            .and_then(|(_, v)| v.trim_end_matches('"').parse().ok())
+    };
+    let hits = value("search-hits").expect("search result count logged");
+    assert!(hits >= 1, "Firefox: search for \"berkas\" found nothing");
+    match &hl {
+        Some(h) => {
+            let n = value("highlighted").expect("highlight count logged");
+            // each highlighted activity lights up its table row and its diagram shape
+            assert!(n >= 2, "Firefox: {h} highlighted {n} elements");
+            eprintln!("Firefox: {} pages without console messages; search: {hits} hits; {h}: {n} highlighted elements", pages.len());
+        }
+        None => eprintln!(
+            "Firefox: {} pages without console messages; search: {hits} hits",
+            pages.len()
+        ),
+    }
 }
