@@ -5,7 +5,8 @@
 //! cargo bench --bench pipeline -- [--sizes 1000,10000,100000] [--dir DIR] [--seed S]
 //!                                 [--stages import,match,analyze,store,atlas] [--no-check]
 //! ```
-//! (or `PETA_BENCH_SIZES=1000,10000`, `PETA_BENCH_DIR=…`). For each size the
+//! (or `PETA_BENCH_SIZES=1000,10000`, `PETA_BENCH_DIR=…`; `PETA_BENCH_DUMP=FILE` writes
+//! the analysis as JSON; `PETA_ANALYSIS_PHASES=1` prints the analysis's phases). For each size the
 //! repository is generated once into `DIR/n<size>-s<seed>` and reused. Stages:
 //!
 //! * `import`: `peta_analysis::Repository::load` (walk + `peta_bpmn::parse_files` + registry);
@@ -435,6 +436,17 @@ fn run_size(bench: &mut Bench, args: &Args, size: usize) {
     } else {
         None
     };
+    // `PETA_BENCH_DUMP=FILE`: the analysis as JSON, for inspection.
+    if let (Some(a), Some(path)) = (&analysis, std::env::var_os("PETA_BENCH_DUMP")) {
+        match serde_json::to_vec(a) {
+            Ok(json) => {
+                if let Err(e) = std::fs::write(&path, json) {
+                    println!("         dump failed: {e}");
+                }
+            }
+            Err(e) => println!("         dump failed: {e}"),
+        }
+    }
     if let (Some(a), Some(p)) = (&analysis, &planted) {
         let key = |kind: &str, f: &str, t: &str| format!("{kind}|{f}|{t}");
         let truth: HashSet<String> = p

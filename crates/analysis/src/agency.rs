@@ -73,6 +73,9 @@ pub struct Resolver<'a> {
     index: NameIndex,
     /// No agencies in the registry: pools are parties by their own names.
     pools_as_parties: bool,
+    /// `is_agency` by code in ASCII lower case (first agency wins, as in
+    /// [`Registry::agency`]).
+    kinds: HashMap<String, bool>,
 }
 
 impl<'a> Resolver<'a> {
@@ -81,6 +84,12 @@ impl<'a> Resolver<'a> {
             registry,
             index: registry.index(),
             pools_as_parties: registry.agencies.is_empty(),
+            kinds: registry
+                .agencies
+                .iter()
+                .rev()
+                .map(|a| (a.code.trim().to_ascii_lowercase(), a.is_agency))
+                .collect(),
         }
     }
 
@@ -94,10 +103,34 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The agency of a model from its place (same rule as
+    /// [`Registry::agency_of_path`]: the innermost folder that resolves, else
+    /// the file stem, else the stem's first word), through the prepared index
+    /// instead of a scan of the registry per name.
+    pub fn agency_of_path(&self, rel_path: &str) -> Option<Party> {
+        let path = rel_path.replace('\\', "/");
+        let mut segments: Vec<&str> = path
+            .split('/')
+            .filter(|s| !s.is_empty() && *s != ".")
+            .collect();
+        let file = segments.pop()?;
+        let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
+        let first_word = stem.split(['-', '_', '.', ' ']).next().unwrap_or(stem);
+        segments
+            .iter()
+            .rev()
+            .find_map(|s| self.name(s))
+            .or_else(|| self.name(stem))
+            .or_else(|| self.name(first_word))
+    }
+
     /// Whether a code names an agency (unknown codes count as agencies: they
     /// are pool-named parties of a registry-less repository).
     pub fn is_agency(&self, code: &str) -> bool {
-        self.registry.agency(code).is_none_or(|a| a.is_agency)
+        self.kinds
+            .get(&code.trim().to_ascii_lowercase())
+            .copied()
+            .unwrap_or(true)
     }
 }
 
@@ -167,10 +200,7 @@ impl NameLog {
 /// Assigns owners to everything in one model.
 pub fn assign(resolver: &Resolver<'_>, rm: &RepoModel, log: &mut NameLog) -> ModelAgencies {
     let model = &rm.model;
-    let place = resolver.registry.agency_of_path(&rm.path).map(|a| Party {
-        code: a.code.clone(),
-        is_agency: a.is_agency,
-    });
+    let place = resolver.agency_of_path(&rm.path);
     let mut out = ModelAgencies::default();
 
     // Participants (pools).

@@ -131,6 +131,11 @@ pub const MIN_INTEGRATION_HANDOFFS: usize = 2;
 pub const AUTOMATED_HANDOFF_WEIGHT: f64 = 0.5;
 /// Confidence of a data interconnection whose producer the repository does not show.
 pub const NO_PRODUCER_CONFIDENCE: f64 = 0.6;
+/// Fragments shorter than this are reported (`Analysis::fragments`) but not
+/// recommended on their own: each of their steps is a shared activity of at
+/// least the same agencies, already recommended as such, so a two-step run
+/// repeats those findings. A run of this many steps can be a service of its own.
+pub const MIN_FRAGMENT_STEPS: usize = 3;
 /// Weight of an extra occurrence within an agency already counted in a shared activity.
 pub const EXTRA_OCCURRENCE_WEIGHT: f64 = 0.5;
 
@@ -476,7 +481,11 @@ fn shared_services(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft
     // runs those processes share, recommended once.
     let mut by_processes: BTreeMap<Vec<(&str, &str)>, Vec<&crate::DuplicatedFragment>> =
         BTreeMap::new();
-    for f in &analysis.fragments {
+    for f in analysis
+        .fragments
+        .iter()
+        .filter(|f| f.groups.len() >= MIN_FRAGMENT_STEPS)
+    {
         let mut key: Vec<(&str, &str)> = f
             .occurrences
             .iter()
@@ -900,9 +909,10 @@ fn ping_pongs(analysis: &Analysis, measures: &Measures, out: &mut Vec<Draft>) {
             "waktu/biaya langkah di pihak kedua pada setiap bolak-balik",
             "time/cost of the steps on the second party's side of each round trip",
         );
+        let mut seen_names = BTreeSet::new();
         let mut processes: Vec<&str> = Vec::new();
         for (ps, _) in &trips {
-            if !processes.contains(&ps.name.as_str()) {
+            if seen_names.insert(ps.name.as_str()) {
                 processes.push(ps.name.as_str());
             }
         }
