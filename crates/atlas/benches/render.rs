@@ -274,6 +274,23 @@ fn main() {
             share: 12.0 / TASKS as f64,
         })
         .collect();
+    // families of similar processes: 6 processes each, one per 25 models
+    let families: Vec<ProcessFamily> = (0..if findings { n / 25 } else { 0 })
+        .map(|f| {
+            let processes: Vec<ProcessRef> = (0..6).map(|j| process_ref((f * 6 + j) % n)).collect();
+            let mut agencies: Vec<String> =
+                processes.iter().filter_map(|p| p.agency.clone()).collect();
+            agencies.sort();
+            agencies.dedup();
+            ProcessFamily {
+                id: format!("PF-{f}"),
+                agencies,
+                processes,
+                pairs: 9,
+                mean_share: 0.7,
+            }
+        })
+        .collect();
     let data_use = |m: usize, object: usize| DataUse {
         node: key(m, "Task_1"),
         process: format!("P{m}"),
@@ -325,6 +342,7 @@ fn main() {
         recommendations,
         fragments,
         similar,
+        families,
         data_requests,
         node_agencies: HashMap::new(),
     };

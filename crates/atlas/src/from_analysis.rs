@@ -161,6 +161,17 @@ pub fn input_from_analysis<'a>(
             share: s.share,
         })
         .collect();
+    let families = analysis
+        .process_families
+        .iter()
+        .map(|f| ProcessFamily {
+            id: f.id.clone(),
+            agencies: f.agencies.clone(),
+            processes: f.processes.iter().map(process_ref).collect(),
+            pairs: f.pairs,
+            mean_share: f.mean_share,
+        })
+        .collect();
     let data_use = |u: &peta_analysis::DataUse| DataUse {
         node: key(&u.model, &u.id),
         process: u.process.clone(),
@@ -190,6 +201,7 @@ pub fn input_from_analysis<'a>(
         recommendations,
         fragments,
         similar,
+        families,
         data_requests,
         node_agencies,
     }

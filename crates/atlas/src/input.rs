@@ -166,6 +166,21 @@ pub struct SimilarPair {
     pub share: f64,
 }
 
+/// Processes of several agencies linked by [`SimilarPair`]s: one candidate
+/// for a standard process.
+#[derive(Debug, Clone)]
+pub struct ProcessFamily {
+    /// Stable id (becomes a sanitised anchor).
+    pub id: String,
+    /// Agency codes, sorted.
+    pub agencies: Vec<String>,
+    pub processes: Vec<ProcessRef>,
+    /// Similar pairs inside the family.
+    pub pairs: usize,
+    /// Mean similarity of those pairs, in [0, 1].
+    pub mean_share: f64,
+}
+
 /// An activity reading or writing a business object.
 #[derive(Debug, Clone)]
 pub struct DataUse {
@@ -209,6 +224,8 @@ pub struct AtlasInput<'a> {
     pub fragments: Vec<Fragment>,
     /// Near-identical processes of different agencies.
     pub similar: Vec<SimilarPair>,
+    /// Clusters of similar processes.
+    pub families: Vec<ProcessFamily>,
     /// Business objects asked for by several agencies.
     pub data_requests: Vec<DataRequest>,
     /// The agency of flow nodes, where the analysis resolved one.
@@ -264,6 +281,12 @@ impl<'a> AtlasInput<'a> {
             .filter(|p| in_theme(&p.a.model) || in_theme(&p.b.model))
             .cloned()
             .collect();
+        let families = self
+            .families
+            .iter()
+            .filter(|f| f.processes.iter().any(|p| in_theme(&p.model)))
+            .cloned()
+            .collect();
         let data_requests = self
             .data_requests
             .iter()
@@ -296,6 +319,7 @@ impl<'a> AtlasInput<'a> {
             recommendations,
             fragments,
             similar,
+            families,
             data_requests,
             node_agencies: self.node_agencies.clone(),
         }

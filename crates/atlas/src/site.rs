@@ -761,6 +761,11 @@ fn home(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result
             href: Some(findings::list_url("similar", 1)),
         },
         Stat {
+            label: t.get("stat.families").into(),
+            value: input.families.len(),
+            href: Some(findings::list_url("families", 1)),
+        },
+        Stat {
             label: t.get("stat.data_requests").into(),
             value: input.data_requests.len(),
             href: Some(findings::list_url("data", 1)),

@@ -67,6 +67,16 @@ pub fn source(
 pub fn environment(dir: Option<&Path>) -> Result<Environment<'static>, AtlasError> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
+    // strings are escaped by `escape::write_html` (no `&#x2f;` for every
+    // `/` of every URL); safe strings and other values as minijinja does
+    env.set_formatter(|out, state, value| {
+        if state.auto_escape() == AutoEscape::Html && !value.is_safe() {
+            if let Some(s) = value.as_str() {
+                return crate::escape::write_html(out, s).map_err(minijinja::Error::from);
+            }
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);

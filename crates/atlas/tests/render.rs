@@ -299,6 +299,21 @@ fn site_input<'a>(a: &'a Model, b: &'a Model) -> AtlasInput<'a> {
             activities_b: 5,
             share: 2.0 * 3.0 / 9.0,
         }],
+        families: vec![ProcessFamily {
+            id: "PF-1".into(),
+            agencies: vec!["BKN".into(), "TASPEN".into()],
+            processes: vec![
+                process_ref("asn/nip", "Proc_BKN", "Penetapan NIP", "BKN"),
+                process_ref(
+                    "asn/peserta",
+                    "Proc_TASPEN",
+                    "Pendaftaran peserta",
+                    "TASPEN",
+                ),
+            ],
+            pairs: 1,
+            mean_share: 2.0 * 3.0 / 9.0,
+        }],
         data_requests: vec![DataRequest {
             object: "usulan".into(),
             label: "Berkas <usulan>".into(),
@@ -415,16 +430,16 @@ fn whole_site_renders_escapes_and_links_resolve() {
     )
     .unwrap();
     // home, processes, recommendations, search, 2 processes, 1 theme, 2 agencies, 1 group,
-    // 3 lists (fragments, similar processes, data requests)
-    assert_eq!(summary.pages, 13);
-    assert_eq!(calls.last(), Some(&(13, 13)));
+    // 4 lists (fragments, similar processes, their families, data requests)
+    assert_eq!(summary.pages, 14);
+    assert_eq!(calls.last(), Some(&(14, 14)));
     assert!(out.join(output::MARKER).is_file());
     assert!(check_links(&out) > 30);
 
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains(r#"<html lang="id">"#));
     assert!(
-        home.contains("Uji &lt;b&gt;tebal&lt;&#x2f;b&gt;") && !home.contains("<b>tebal"),
+        home.contains("Uji &lt;b&gt;tebal&lt;/b&gt;") && !home.contains("<b>tebal"),
         "theme description escaped"
     );
     let process = std::fs::read_dir(out.join("process"))
@@ -438,7 +453,7 @@ fn whole_site_renders_escapes_and_links_resolve() {
         "in the SVG"
     );
     assert!(
-        html.contains("Tetapkan NIP &lt;script&gt;alert(1)&lt;&#x2f;script&gt;"),
+        html.contains("class=\"to-diagram\">Tetapkan NIP &lt;script&gt;alert(1)&lt;/script&gt;"),
         "in the table"
     );
     assert_eq!(html.matches("<script").count(), 1, "only atlas.js");
@@ -453,7 +468,7 @@ fn whole_site_renders_escapes_and_links_resolve() {
     }
     // search index: a script file the search page loads, holding valid JSON
     let search = std::fs::read_to_string(out.join("search.html")).unwrap();
-    assert!(search.contains(r#"<script src="search&#x2f;index-0.js"></script>"#));
+    assert!(search.contains(r#"<script src="search/index-0.js"></script>"#));
     assert!(!out.join("search").join("index-1.js").exists());
     let script = std::fs::read_to_string(out.join("search").join("index-0.js")).unwrap();
     let json = script
@@ -499,6 +514,13 @@ fn whole_site_renders_escapes_and_links_resolve() {
     assert!(data.contains("tidak ada instansi yang menghasilkannya"));
     let similar = std::fs::read_to_string(out.join("list").join("similar.html")).unwrap();
     assert!(similar.contains("67 %") && similar.contains("3 (dari 4 dan 5)"));
+    let families = std::fs::read_to_string(out.join("list").join("families.html")).unwrap();
+    assert!(families
+        .contains("2 proses dari 2 instansi · 1 pasangan serupa · kemiripan rata-rata 67 %"));
+    assert!(
+        families.contains("Pendaftaran peserta")
+            && families.contains("href=\"../list/similar.html\"")
+    );
     // the agency page shows its fragments, similar processes and data
     let bkn = std::fs::read_to_string(
         out.join("agency")

@@ -148,6 +148,8 @@ pub enum Detail<'d> {
 pub enum ListKind {
     Fragments,
     Similar,
+    /// Clusters of similar processes.
+    Families,
     Data,
     /// Shared-activity groups (with the focus agency's own activities).
     Shared,
@@ -159,6 +161,7 @@ impl ListKind {
         match self {
             ListKind::Fragments => "fragments",
             ListKind::Similar => "similar",
+            ListKind::Families => "families",
             ListKind::Data => "data",
             ListKind::Shared => "shared",
             ListKind::Handoffs => "handoffs",
@@ -180,6 +183,8 @@ pub struct ListSpec {
     pub items: Vec<usize>,
     /// The agency the list is about (its own activities are shown).
     pub focus: Option<String>,
+    /// A related list (href relative to the site root).
+    pub see_also: Option<Link>,
 }
 
 impl ListSpec {
@@ -275,6 +280,23 @@ struct SimilarView {
     matched: usize,
     activities_a: usize,
     activities_b: usize,
+    share: String,
+}
+
+#[derive(Debug, Serialize)]
+struct FamilyMember {
+    process: Link,
+    agency: Option<CodeLink>,
+}
+
+#[derive(Debug, Serialize)]
+struct FamilyView {
+    anchor: String,
+    agencies: Vec<CodeLink>,
+    processes: Vec<FamilyMember>,
+    more: usize,
+    total: usize,
+    pairs: usize,
     share: String,
 }
 
@@ -459,6 +481,31 @@ impl<'i, 'a> Site<'i, 'a> {
         })
     }
 
+    fn family_view(&self, fi: usize, root: &str) -> Value {
+        let f = &self.input.families[fi];
+        Value::from_serialize(FamilyView {
+            anchor: format!("pf-{}", file_stem(&f.id)),
+            agencies: f
+                .agencies
+                .iter()
+                .map(|c| self.agency_code_link(c, root))
+                .collect(),
+            processes: f
+                .processes
+                .iter()
+                .take(ITEM_DETAILS)
+                .map(|p| FamilyMember {
+                    process: self.process_link(p, root),
+                    agency: self.opt_agency(p.agency.as_deref(), root),
+                })
+                .collect(),
+            more: f.processes.len().saturating_sub(ITEM_DETAILS),
+            total: f.processes.len(),
+            pairs: f.pairs,
+            share: format!("{:.0} %", f.mean_share * 100.0),
+        })
+    }
+
     fn use_views(
         &self,
         uses: &[DataUse],
@@ -577,6 +624,7 @@ impl<'i, 'a> Site<'i, 'a> {
                 self.fragment_view(i, detail, root)
             }
             ListKind::Similar => self.similar_view(i, root),
+            ListKind::Families => self.family_view(i, root),
             ListKind::Data => self.data_view(i, focus, root),
             ListKind::Shared => self.shared_view(i, focus, root),
             ListKind::Handoffs => self.handoff_value(i, root),
@@ -624,6 +672,7 @@ impl<'i, 'a> Site<'i, 'a> {
                 kind: ListKind::Fragments,
                 items: all(input.fragments.len()),
                 focus: None,
+                see_also: None,
             },
             ListSpec {
                 name: "similar".into(),
@@ -633,6 +682,23 @@ impl<'i, 'a> Site<'i, 'a> {
                 kind: ListKind::Similar,
                 items: all(input.similar.len()),
                 focus: None,
+                see_also: Some(Link {
+                    href: list_url("families", 1),
+                    text: t.get("family.see").into(),
+                }),
+            },
+            ListSpec {
+                name: "families".into(),
+                title: t.get("family.title").into(),
+                lead: t.get("family.lead").into(),
+                parent: None,
+                kind: ListKind::Families,
+                items: all(input.families.len()),
+                focus: None,
+                see_also: Some(Link {
+                    href: list_url("similar", 1),
+                    text: t.get("similar.see").into(),
+                }),
             },
             ListSpec {
                 name: "data".into(),
@@ -642,6 +708,7 @@ impl<'i, 'a> Site<'i, 'a> {
                 kind: ListKind::Data,
                 items: all(input.data_requests.len()),
                 focus: None,
+                see_also: None,
             },
         ];
         let add = |specs: &mut Vec<ListSpec>,
@@ -660,6 +727,7 @@ impl<'i, 'a> Site<'i, 'a> {
                     kind,
                     items: items.clone(),
                     focus: focus.map(str::to_string),
+                    see_also: None,
                 });
             }
         };
@@ -808,6 +876,7 @@ pub fn render_list(
         parent => spec.parent.as_ref().map(|p| Link { href: format!("{root}{}", p.href), text: p.text.clone() }),
         kind => spec.kind.code(),
         focus => spec.focus.is_some(),
+        see_also => spec.see_also.as_ref().map(|p| Link { href: format!("{root}{}", p.href), text: p.text.clone() }),
         items => items,
         total => n,
         from => if n == 0 { 0 } else { start + 1 },
