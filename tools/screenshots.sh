@@ -3,7 +3,7 @@
 # processes/ and photographs the home page, a theme map and a process page
 # with headless Chromium (Debian: `apt-get install chromium`).
 #
-#   tools/screenshots.sh            # writes docs/img/atlas-{home,theme,process}.png
+#   tools/screenshots.sh            # writes docs/img/atlas-{home,theme,process,fragments,data}.png
 #   OUT=/tmp/atlas tools/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +26,5 @@ first() { find "$OUT/$1" -name "$2*.html" | sort | head -n 1; }
 shot "$OUT/index.html" docs/img/atlas-home.png 1500
 shot "$(first theme "$THEME")" docs/img/atlas-theme.png 1900
 shot "$(first process "$PROCESS")" docs/img/atlas-process.png 1400
+shot "$OUT/list/fragments.html" docs/img/atlas-fragments.png 1300
+shot "$OUT/list/data.html" docs/img/atlas-data.png 1300
