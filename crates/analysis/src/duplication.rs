@@ -720,13 +720,20 @@ fn similar(
     let mut out = Vec::new();
     for ((pa, pb), mut links) in pairs {
         let (na, nb) = (sizes[pa as usize], sizes[pb as usize]);
-        if na + nb == 0 || links.len() < SIMILAR_PROCESS_MIN_MATCHED {
+        if na + nb == 0
+            || links.len() < SIMILAR_PROCESS_MIN_MATCHED
+            || 2.0 * (links.len() as f64) < SIMILAR_PROCESS_SHARE * (na + nb) as f64
+        {
             continue;
         }
         // Upper bound of the one-to-one matching: distinct ends on each side.
-        let xs: HashSet<usize> = links.iter().map(|l| l.1).collect();
-        let ys: HashSet<usize> = links.iter().map(|l| l.2).collect();
-        let bound = xs.len().min(ys.len());
+        let distinct = |pick: fn(&Link) -> usize| {
+            let mut v: Vec<usize> = links.iter().map(pick).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.len()
+        };
+        let bound = distinct(|l| l.1).min(distinct(|l| l.2));
         if bound < SIMILAR_PROCESS_MIN_MATCHED
             || 2.0 * bound as f64 / ((na + nb) as f64) < SIMILAR_PROCESS_SHARE
         {

@@ -230,9 +230,21 @@ impl Phases {
     /// Prints the time since the previous lap under `name`.
     pub fn lap(&mut self, name: &str) {
         if self.on {
+            // Resident and peak memory (Linux; blank elsewhere).
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |key: &str| {
+                status
+                    .lines()
+                    .find(|l| l.starts_with(key))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|kb| kb.parse::<u64>().ok())
+                    .map_or(String::new(), |kb| format!("{} MiB", kb / 1024))
+            };
             eprintln!(
-                "analysis phase {name:<22} {:8.2} s",
-                self.last.elapsed().as_secs_f64()
+                "analysis phase {name:<22} {:8.2} s  rss {:>10}  peak {:>10}",
+                self.last.elapsed().as_secs_f64(),
+                field("VmRSS:"),
+                field("VmHWM:")
             );
         }
         self.last = std::time::Instant::now();

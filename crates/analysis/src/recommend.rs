@@ -170,7 +170,10 @@ type Pick = fn((Option<f64>, Option<f64>)) -> Option<f64>;
 
 /// Time and cost per element (`model path`, `id`): flow nodes, sequence
 /// flows and message flows with [`measure`] properties.
-struct Measures(HashMap<String, HashMap<String, (Option<f64>, Option<f64>)>>);
+struct Measures(HashMap<String, HashMap<String, Measure>>);
+
+/// Minutes and cost of one element.
+type Measure = (Option<f64>, Option<f64>);
 
 impl Measures {
     fn new(repo: &Repository) -> Measures {

@@ -80,4 +80,41 @@ fn link_saves_analyses_and_skips_when_nothing_changed() {
         .query_row("SELECT count(*) FROM link_runs", [], |r| r.get(0))
         .unwrap();
     assert_eq!(runs, 1, "only the last run is kept");
+
+    // One matcher run: the stored links are exactly the analysis run's
+    // correspondences (activities of the analysed models, no events).
+    let (direct_repo, _) =
+        peta_analysis::Repository::load(std::slice::from_ref(&repo), Some(&repo));
+    let (_, run) = peta_analysis::analyze_with_matches(
+        &direct_repo,
+        &Default::default(),
+        &peta_matching::Matcher::with_defaults(),
+    );
+    let mut expected: Vec<(String, String, String, String)> = run
+        .result
+        .correspondences
+        .iter()
+        .map(|c| {
+            let (am, aid) = run.end(&direct_repo, c.a).unwrap();
+            let (bm, bid) = run.end(&direct_repo, c.b).unwrap();
+            (am.into(), aid.into(), bm.into(), bid.into())
+        })
+        .collect();
+    expected.sort();
+    let stored: Vec<(String, String, String, String)> = links
+        .iter()
+        .map(|l| {
+            (
+                l.a.model.clone(),
+                l.a.id.clone(),
+                l.b.model.clone(),
+                l.b.id.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(stored, expected);
+    assert!(run
+        .activities
+        .iter()
+        .all(|a| a.kind == peta_matching::ActivityKind::Activity));
 }
