@@ -65,8 +65,15 @@ struct RecView {
     theme_codes: String,
     agencies: Vec<CodeLink>,
     evidence: Vec<Link>,
+    /// Evidence beyond [`MAX_EVIDENCE`], counted only.
+    evidence_more: usize,
     notes: Vec<String>,
 }
+
+/// Evidence links one recommendation lists (5 shown, the rest folded);
+/// the others are counted, so a recommendation with thousands of evidence
+/// elements stays a few kilobytes.
+pub const MAX_EVIDENCE: usize = 25;
 
 /// Indexes over the input, shared by every page.
 pub struct Site<'i, 'a> {
@@ -476,7 +483,12 @@ impl<'i, 'a> Site<'i, 'a> {
                     }
                 })
                 .collect(),
-            evidence,
+            evidence_more: evidence.len().saturating_sub(MAX_EVIDENCE),
+            evidence: {
+                let mut evidence = evidence;
+                evidence.truncate(MAX_EVIDENCE);
+                evidence
+            },
             notes,
         }
     }
@@ -494,21 +506,18 @@ impl<'i, 'a> Site<'i, 'a> {
         self.models_by_agency.get(code).cloned().unwrap_or_default()
     }
 
-    /// The recommendations at `indexes` (from one of the `recs_by_*` maps), as
-    /// views for a page one folder deep; every view is built once per site.
-    fn nested_recs(&self, indexes: Option<&Vec<usize>>) -> Vec<&RecView> {
-        let views = self.nested_rec_views.get_or_init(|| {
-            self.input
-                .recommendations
-                .iter()
-                .map(|r| self.rec_view(r, "../"))
-                .collect()
-        });
-        indexes
-            .into_iter()
-            .flatten()
-            .filter_map(|&ri| views.get(ri))
-            .collect()
+    /// Recommendation `ri` as a view for a page one folder deep; every
+    /// view is built once per site, on first use.
+    fn nested_rec(&self, ri: usize) -> Option<&RecView> {
+        self.nested_rec_views
+            .get_or_init(|| {
+                self.input
+                    .recommendations
+                    .iter()
+                    .map(|r| self.rec_view(r, "../"))
+                    .collect()
+            })
+            .get(ri)
     }
 }
 
@@ -1195,7 +1204,13 @@ fn theme(
             }
         })
         .collect();
-    let recs: Vec<&RecView> = site.nested_recs(site.recs_by_theme.get(th.code.as_str()));
+    let recs = site.section(
+        ListKind::Recs,
+        site.recs_by_theme.get(th.code.as_str()),
+        None,
+        &findings::theme_list(&th.code, "recs"),
+        root,
+    );
     let occurrences: usize = input
         .groups
         .iter()
@@ -1487,7 +1502,13 @@ fn agency(
             text: site.t.count("list.all", n),
         })
     };
-    let recs: Vec<&RecView> = site.nested_recs(site.recs_by_agency.get(code));
+    let recs = site.section(
+        ListKind::Recs,
+        site.recs_by_agency.get(code),
+        None,
+        &findings::agency_list(code, "recs"),
+        root,
+    );
     let name = site.agency_name(code);
     let ctx = context! { ..base_ctx(site, root, "agency", name), ..context! {
         name => name,
@@ -1536,7 +1557,13 @@ fn group(
             }
         })
         .collect();
-    let recs: Vec<&RecView> = site.nested_recs(site.recs_by_group.get(g.id.as_str()));
+    let recs = site.section(
+        ListKind::Recs,
+        site.recs_by_group.get(g.id.as_str()),
+        None,
+        &findings::group_list(&g.id, "recs"),
+        root,
+    );
     let ctx = context! { ..base_ctx(site, root, "group", &g.label), ..context! {
         label => g.label.clone(),
         agencies => g.agencies().iter().map(|a| site.agency_link(a, root)).collect::<Vec<_>>(),

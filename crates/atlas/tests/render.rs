@@ -604,3 +604,88 @@ fn template_override_replaces_one_template() {
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("<p>Beranda custom</p>"));
 }
+
+#[test]
+fn long_lists_are_paged_and_bounded() {
+    let a = fixture("two-agencies.bpmn", "asn/nip");
+    let b = fixture("two-agencies-no-di.bpmn", "asn/peserta");
+    let mut input = site_input(&a, &b);
+    let fragment = input.fragments[0].clone();
+    input.fragments = (0..250)
+        .map(|i| Fragment {
+            id: format!("F-{i}"),
+            ..fragment.clone()
+        })
+        .collect();
+    let rec = input.recommendations[0].clone();
+    input.recommendations = (0..30)
+        .map(|i| Recommendation {
+            rank: i + 1,
+            evidence: (0..60)
+                .map(|k| Evidence::Element {
+                    key: key("asn/nip", "Task_Verif"),
+                    label: format!("bukti {k}"),
+                })
+                .collect(),
+            ..rec.clone()
+        })
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("atlas");
+    render(
+        &input,
+        &Options {
+            out: out.clone(),
+            ..Options::default()
+        },
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    // 250 fragments: three pages of at most 100, with a pager
+    let pages: Vec<String> = [
+        "list/fragments.html",
+        "list/fragments-2.html",
+        "list/fragments-3.html",
+    ]
+    .iter()
+    .map(|p| read(p))
+    .collect();
+    assert!(!out.join("list/fragments-4.html").exists());
+    let counts: Vec<usize> = pages
+        .iter()
+        .map(|p| p.matches("class=\"finding fragment\"").count())
+        .collect();
+    assert_eq!(counts, vec![100, 100, 50]);
+    assert!(pages[1].contains("Menampilkan 101–200 dari 250."));
+    assert!(pages[1].contains("href=\"../list/fragments-3.html\">3</a>"));
+    assert!(pages[1].contains("<span aria-current=\"page\">2</span>"));
+    // an entry on page 2 is linked there from the agency page
+    let bkn_stem = names::file_stem("BKN");
+    let bkn = read(&format!("agency/{bkn_stem}.html"));
+    let section = bkn.split("<section id=\"fragments\"").nth(1).unwrap();
+    let section = &section[..section.find("</section>").unwrap()];
+    assert_eq!(section.matches("class=\"finding fragment\"").count(), 20);
+    assert!(section.contains(&format!(
+        "href=\"../list/a-{bkn_stem}-fragments.html\">Lihat semua (250) →"
+    )));
+    let agency_page2 = read(&format!("list/a-{bkn_stem}-fragments-2.html"));
+    assert!(agency_page2.contains(&format!(
+        "../list/fragments-2.html#f-{}",
+        names::file_stem("F-150")
+    )));
+    let agency_list = read(&format!("list/a-{bkn_stem}-fragments-3.html"));
+    assert_eq!(
+        agency_list.matches("class=\"finding fragment\"").count(),
+        50
+    );
+    // recommendations: 20 on the agency page, all 30 in its list; 25 of 60 evidence links each
+    let recs = bkn.split("<section id=\"recs\"").nth(1).unwrap();
+    assert_eq!(recs.matches("<li class=\"rec\"").count(), 20);
+    let rec_list = read(&format!("list/a-{bkn_stem}-recs.html"));
+    assert_eq!(rec_list.matches("<li class=\"rec\"").count(), 30);
+    let first = rec_list.split("<li class=\"rec\"").nth(1).unwrap();
+    assert_eq!(first.matches(">bukti ").count(), 25);
+    assert!(first.contains("… dan 35 lainnya"));
+    assert!(check_links(&out) > 1000);
+}

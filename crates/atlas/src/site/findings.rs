@@ -154,6 +154,8 @@ pub enum ListKind {
     /// Shared-activity groups (with the focus agency's own activities).
     Shared,
     Handoffs,
+    /// Recommendations (their views for pages one folder deep).
+    Recs,
 }
 
 impl ListKind {
@@ -165,6 +167,7 @@ impl ListKind {
             ListKind::Data => "data",
             ListKind::Shared => "shared",
             ListKind::Handoffs => "handoffs",
+            ListKind::Recs => "recs",
         }
     }
 }
@@ -210,6 +213,11 @@ pub fn agency_list(code: &str, what: &str) -> String {
 /// The name of a theme's list of `what`.
 pub fn theme_list(code: &str, what: &str) -> String {
     format!("t-{}-{what}", file_stem(code))
+}
+
+/// The name of a shared-activity group's list of `what`.
+pub fn group_list(id: &str, what: &str) -> String {
+    format!("g-{}-{what}", file_stem(id))
 }
 
 /// One entry of a pager: a page number (link unless current) or a gap.
@@ -628,6 +636,11 @@ impl<'i, 'a> Site<'i, 'a> {
             ListKind::Data => self.data_view(i, focus, root),
             ListKind::Shared => self.shared_view(i, focus, root),
             ListKind::Handoffs => self.handoff_value(i, root),
+            // list pages and sections with recommendations are all one folder deep
+            ListKind::Recs => self
+                .nested_rec(i)
+                .map(Value::from_serialize)
+                .unwrap_or_default(),
         }
     }
 
@@ -738,7 +751,13 @@ impl<'i, 'a> Site<'i, 'a> {
                 href: Self::agency_url(c),
                 text: self.agency_name(c).to_string(),
             };
-            let lists: [(&str, &str, ListKind, Option<&Vec<usize>>); 7] = [
+            let lists: [(&str, &str, ListKind, Option<&Vec<usize>>); 8] = [
+                (
+                    "recs",
+                    "agency.recommendations",
+                    ListKind::Recs,
+                    self.recs_by_agency.get(c),
+                ),
                 (
                     "shared",
                     "agency.shared",
@@ -801,7 +820,13 @@ impl<'i, 'a> Site<'i, 'a> {
                 text: super::theme_name(th, self.lang).to_string(),
             };
             let shared = self.groups_by_theme.get(c);
-            let lists: [(&str, &str, ListKind, Option<&Vec<usize>>); 4] = [
+            let lists: [(&str, &str, ListKind, Option<&Vec<usize>>); 5] = [
+                (
+                    "recs",
+                    "theme.recommendations",
+                    ListKind::Recs,
+                    self.recs_by_theme.get(c),
+                ),
                 ("shared", "theme.groups", ListKind::Shared, shared),
                 (
                     "fragments",
@@ -833,6 +858,20 @@ impl<'i, 'a> Site<'i, 'a> {
                     None,
                 );
             }
+        }
+        for g in &input.groups {
+            add(
+                &mut specs,
+                group_list(&g.id, "recs"),
+                t.get("group.recommendations").to_string(),
+                Link {
+                    href: Self::group_url(&g.id),
+                    text: g.label.clone(),
+                },
+                ListKind::Recs,
+                self.recs_by_group.get(g.id.as_str()),
+                None,
+            );
         }
         specs
     }
