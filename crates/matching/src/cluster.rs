@@ -1,4 +1,6 @@
-//! Shared-activity groups: greedy average-link clustering over the links.
+//! Shared-activity groups: greedy average-link clustering over weighted
+//! nodes (label classes: a node stands for `size` elements with the same
+//! label) and the links between them.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -18,7 +20,7 @@ pub struct SharedActivityGroup {
     pub label: String,
 }
 
-/// A scored link between two elements (`a < b`), compact: what grouping needs.
+/// A scored link between two nodes (`a < b`), compact: what grouping needs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Link {
     pub a: u32,
@@ -26,8 +28,8 @@ pub(crate) struct Link {
     pub score: f64,
 }
 
-/// Members examined per side when averaging over two large groups.
-const SAMPLE: usize = 48;
+/// Nodes examined per side when averaging over two large clusters.
+const SAMPLE: usize = 8;
 
 /// Every member, or an evenly strided sample of `SAMPLE` of them.
 fn sample(members: &[usize]) -> Vec<usize> {
@@ -40,7 +42,7 @@ fn sample(members: &[usize]) -> Vec<usize> {
 }
 
 /// An unordered pair of indices as one `u64` key (smaller index high).
-fn pair_key(x: usize, y: usize) -> u64 {
+pub(crate) fn pair_key(x: usize, y: usize) -> u64 {
     ((x.min(y) as u64) << 32) | (x.max(y) as u64 & 0xffff_ffff)
 }
 
@@ -84,17 +86,50 @@ fn merge_sorted(x: &[usize], y: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Groups `n` elements. Links are visited from the strongest; two groups merge
-/// when the average score over all their cross pairs (`pair_score`, 0 for
-/// pairs that may not match) reaches `threshold`. The average guards against
-/// chaining. Deterministic: the visiting order is a total order.
+/// Pair scores between nodes, computed once (`score`) and cached.
+pub(crate) struct PairScores<'a> {
+    cache: PairMap<f64>,
+    score: &'a dyn Fn(usize, usize) -> f64,
+}
+
+impl<'a> PairScores<'a> {
+    /// `score(x, y)` (`x <= y`): the mean score over the element pairs of
+    /// nodes `x` and `y` (distinct elements when `x == y`).
+    pub fn new(score: &'a dyn Fn(usize, usize) -> f64) -> Self {
+        PairScores {
+            cache: PairMap::default(),
+            score,
+        }
+    }
+
+    /// Records a known score.
+    pub fn insert(&mut self, x: usize, y: usize, score: f64) {
+        self.cache.insert(pair_key(x, y), score);
+    }
+
+    fn get(&mut self, x: usize, y: usize) -> f64 {
+        let score = self.score;
+        *self
+            .cache
+            .entry(pair_key(x, y))
+            .or_insert_with(|| score(x.min(y), x.max(y)))
+    }
+}
+
+/// Clusters the nodes (`sizes[i]` elements each). Links are visited from
+/// the strongest; two clusters merge when the average score over all their
+/// cross element pairs reaches `threshold` (over an evenly strided sample of
+/// at most `SAMPLE` nodes per side for large clusters, each node weighing its
+/// size). The average guards against chaining. Deterministic: the visiting
+/// order is a total order. Returns every cluster (node lists, ascending),
+/// ordered by smallest node.
 pub(crate) fn average_link(
-    n: usize,
+    sizes: &[usize],
     links: &[Link],
     threshold: f64,
-    labels: &dyn Fn(usize) -> String,
-    pair_score: &dyn Fn(usize, usize) -> f64,
-) -> Vec<SharedActivityGroup> {
+    scores: &mut PairScores,
+) -> Vec<Vec<usize>> {
+    let n = sizes.len();
     let mut order: Vec<&Link> = links.iter().collect();
     order.sort_by(|x, y| {
         y.score
@@ -102,19 +137,9 @@ pub(crate) fn average_link(
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
     });
-    let mut cache: PairMap<f64> = PairMap::default();
-    cache.reserve(links.len());
-    for l in links {
-        cache.insert(pair_key(l.a as usize, l.b as usize), l.score);
-    }
-    let mut score_of = |x: usize, y: usize| -> f64 {
-        *cache
-            .entry(pair_key(x, y))
-            .or_insert_with(|| pair_score(x.min(y), x.max(y)))
-    };
     let mut cluster_of: Vec<usize> = (0..n).collect();
-    // Members of each cluster, ascending, indexed by cluster id; empty for a
-    // singleton (whose only member is its id) and for clusters merged away.
+    // Nodes of each cluster, ascending, indexed by cluster id; empty for a
+    // single node (whose only node is its id) and for clusters merged away.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
     // A cluster's version changes when it grows; a failed merge of two
     // clusters is not retried until one of them has changed.
@@ -141,16 +166,16 @@ pub(crate) fn average_link(
         } else {
             &members[cb]
         };
-        // The mean over all cross pairs; over an evenly strided sample of at
-        // most SAMPLE members per side for large groups (bounded work).
         let (sa, sb) = (sample(ma), sample(mb));
-        let mut total = 0.0;
+        let (mut total, mut weight) = (0.0, 0.0);
         for &x in &sa {
             for &y in &sb {
-                total += score_of(x, y);
+                let w = (sizes[x] * sizes[y]) as f64;
+                total += w * scores.get(x, y);
+                weight += w;
             }
         }
-        let avg = total / (sa.len() * sb.len()) as f64;
+        let avg = if weight > 0.0 { total / weight } else { 0.0 };
         if avg < threshold {
             failed.insert(key, ver);
             continue;
@@ -173,40 +198,55 @@ pub(crate) fn average_link(
         version[keep] += 1;
         members[keep] = merged;
     }
-    let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|m| m.len() >= 2).collect();
-    groups.sort();
-    groups
+    let mut clusters: Vec<Vec<usize>> = members
         .into_iter()
         .enumerate()
-        .map(|(id, members)| {
-            let mut total = 0.0;
-            let mut pairs = 0usize;
-            let mut centrality = vec![0.0; members.len()];
-            // All pairs for groups up to SAMPLE² members' worth of pairs; a
-            // strided sample of partners beyond.
-            let step = (members.len() / SAMPLE).max(1);
-            for i in 0..members.len() {
-                for j in (i + 1..members.len()).step_by(step) {
-                    let s = score_of(members[i], members[j]);
-                    total += s;
-                    pairs += 1;
-                    centrality[i] += s;
-                    centrality[j] += s;
-                }
-            }
-            let best = (0..members.len())
-                .max_by(|&x, &y| {
-                    centrality[x]
-                        .total_cmp(&centrality[y])
-                        .then(members[y].cmp(&members[x]))
-                })
-                .unwrap_or(0);
-            SharedActivityGroup {
-                id,
-                confidence: if pairs > 0 { total / pairs as f64 } else { 0.0 },
-                label: labels(members[best]),
-                members,
+        .filter_map(|(id, m)| {
+            if !m.is_empty() {
+                Some(m)
+            } else {
+                (cluster_of[id] == id).then(|| vec![id])
             }
         })
-        .collect()
+        .collect();
+    clusters.sort();
+    clusters
+}
+
+/// The confidence of a cluster (mean score over its element pairs, over a
+/// strided sample of node pairs beyond `SAMPLE` nodes) and its most central
+/// node (the highest summed score to the other elements; ties: the smaller).
+pub(crate) fn describe(nodes: &[usize], sizes: &[usize], scores: &mut PairScores) -> (f64, usize) {
+    let mut total = 0.0;
+    let mut pairs = 0.0;
+    let mut centrality = vec![0.0; nodes.len()];
+    let step = (nodes.len() / SAMPLE).max(1);
+    for i in 0..nodes.len() {
+        let si = sizes[nodes[i]];
+        if si >= 2 {
+            let s = scores.get(nodes[i], nodes[i]);
+            let w = (si * (si - 1) / 2) as f64;
+            total += w * s;
+            pairs += w;
+            centrality[i] += (si - 1) as f64 * s;
+        }
+        for j in (i + 1..nodes.len()).step_by(step) {
+            let sj = sizes[nodes[j]];
+            let s = scores.get(nodes[i], nodes[j]);
+            let w = (si * sj) as f64;
+            total += w * s;
+            pairs += w;
+            centrality[i] += sj as f64 * s;
+            centrality[j] += si as f64 * s;
+        }
+    }
+    let best = (0..nodes.len())
+        .max_by(|&x, &y| {
+            centrality[x]
+                .total_cmp(&centrality[y])
+                .then(nodes[y].cmp(&nodes[x]))
+        })
+        .unwrap_or(0);
+    let confidence = if pairs > 0.0 { total / pairs } else { 0.0 };
+    (confidence, nodes.get(best).copied().unwrap_or(0))
 }

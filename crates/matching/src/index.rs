@@ -163,4 +163,39 @@ impl<'a> InvertedIndex<'a> {
         out.dedup();
         out
     }
+
+    /// Like [`InvertedIndex::lookup`], but reads the query keys from the
+    /// shortest posting list (the most specific key) to the longest (ties:
+    /// key order) and stops once `budget` distinct indices are found: the
+    /// work per query is bounded whatever the repository size.
+    pub fn lookup_bounded(&self, keys: &Keys, at: usize, budget: usize) -> Vec<usize> {
+        let mut lists: Vec<(&str, &[usize])> = keys
+            .query
+            .iter()
+            .filter_map(|k| Some((k.as_str(), self.postings.get(k.as_str())?.as_slice())))
+            .collect();
+        lists.sort_by(|x, y| x.1.len().cmp(&y.1.len()).then(x.0.cmp(y.0)));
+        let mut out: Vec<usize> = Vec::new();
+        for (_, list) in lists {
+            if list.len() <= self.max_posting {
+                out.extend_from_slice(list);
+            } else {
+                let pos = list.partition_point(|&x| x < at);
+                let start = pos
+                    .saturating_sub(self.max_posting / 2)
+                    .min(list.len() - self.max_posting);
+                out.extend_from_slice(&list[start..start + self.max_posting]);
+            }
+            if out.len() >= budget {
+                out.sort_unstable();
+                out.dedup();
+                if out.len() >= budget {
+                    break;
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }

@@ -15,10 +15,10 @@ pub mod eval;
 pub mod gold;
 mod index;
 mod profile;
+pub mod repository;
 mod score;
 
 pub use activity::{activities_of, Activity, ActivityKind, MessageRole};
-use cluster::Link;
 pub use cluster::SharedActivityGroup;
 pub use config::MatchConfig;
 pub use score::Explanation;
@@ -176,107 +176,14 @@ impl Matcher {
     }
 
     /// Whole repository: correspondences between elements of different models
-    /// (candidates from an inverted index, never all pairs) and their
-    /// clustering into shared-activity groups. Elements are indexed as `u32`
-    /// internally: at most `u32::MAX` of them.
+    /// (candidates from an inverted index over label classes, never all
+    /// pairs; each element keeps its best
+    /// [`repository::CORRESPONDENCES_PER_ELEMENT`]) and their clustering into
+    /// shared-activity groups (elements with the same label stay together).
+    /// Output and work grow linearly with the repository; see the
+    /// `repository` module. Elements are indexed as `u32` internally: at most
+    /// `u32::MAX` of them.
     pub fn match_repository(&self, acts: &[Activity]) -> MatchResult {
-        let profiles = self.profiles(acts);
-        let weights = Weights::learn(profiles.iter());
-        let keys: Vec<Keys> = profiles
-            .par_iter()
-            .map(|p| index::keys(p, &weights, &self.lexicon))
-            .collect();
-        let index = InvertedIndex::build(&keys, &self.config);
-        let within = self.config.within_model;
-        let floor = self.config.match_threshold.min(self.config.group_threshold);
-        // Candidate pairs (smaller index first) from every profile's queries,
-        // as `u32` indices: candidates far outnumber elements.
-        let mut pairs: Vec<(u32, u32)> = keys
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(i, k)| {
-                let profiles = &profiles;
-                index
-                    .lookup(k, i)
-                    .into_iter()
-                    .filter(move |&j| j != i && (within || profiles[j].model != profiles[i].model))
-                    .map(move |j| (i.min(j) as u32, i.max(j) as u32))
-            })
-            .collect();
-        pairs.par_sort_unstable();
-        pairs.dedup();
-        // Scores only, compact; the explanation of a scored pair is dropped
-        // at once and rebuilt below for the correspondences returned.
-        let mut scored: Vec<Link> = pairs
-            .par_iter()
-            .filter_map(|&(i, j)| {
-                let score = score::score(
-                    &profiles[i as usize],
-                    &profiles[j as usize],
-                    &weights,
-                    &self.lexicon,
-                    &self.config,
-                )?
-                .score;
-                (score >= floor).then_some(Link { a: i, b: j, score })
-            })
-            .collect();
-        drop(pairs);
-        scored.sort_unstable_by_key(|l| (l.a, l.b));
-        let links: Vec<Link> = scored
-            .iter()
-            .filter(|l| l.score >= self.config.group_threshold)
-            .copied()
-            .collect();
-        scored.retain(|l| l.score >= self.config.match_threshold);
-        scored.shrink_to_fit();
-        // Same inputs, same scores: each explanation is the one scored above.
-        let correspondences: Vec<Correspondence> = scored
-            .par_iter()
-            .filter_map(|l| {
-                let (a, b) = (l.a as usize, l.b as usize);
-                let why = score::score(
-                    &profiles[a],
-                    &profiles[b],
-                    &weights,
-                    &self.lexicon,
-                    &self.config,
-                )?;
-                Some(Correspondence {
-                    a,
-                    b,
-                    score: why.score,
-                    why,
-                })
-            })
-            .collect();
-        drop(scored);
-        let pair_score = |x: usize, y: usize| -> f64 {
-            if !within && profiles[x].model == profiles[y].model {
-                // Same-model pairs neither help nor hurt a group.
-                return self.config.group_threshold;
-            }
-            score::score(
-                &profiles[x],
-                &profiles[y],
-                &weights,
-                &self.lexicon,
-                &self.config,
-            )
-            .map(|e| e.score)
-            .unwrap_or(0.0)
-        };
-        let labels = |i: usize| acts[i].label.clone();
-        let groups = cluster::average_link(
-            acts.len(),
-            &links,
-            self.config.group_threshold,
-            &labels,
-            &pair_score,
-        );
-        MatchResult {
-            correspondences,
-            groups,
-        }
+        repository::match_repository(acts, &self.config, &self.lexicon)
     }
 }

@@ -53,6 +53,42 @@ impl Explanation {
     }
 }
 
+/// The part of a pair's score that depends on the two labels only (not on
+/// neighbours or lanes): the same for every pair of elements with the same
+/// labels, so the repository matcher computes it once per pair of label
+/// classes. [`LabelPart::explain`] adds the context.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct LabelPart {
+    /// Sorted, distinct.
+    pub shared_tokens: Vec<String>,
+    /// Sorted, distinct.
+    pub synonyms: Vec<(String, String)>,
+    pub action: Option<(String, String)>,
+    pub object_score: f64,
+    /// Action factor × object score, negation penalty, 1 for equal labels.
+    pub label: f64,
+}
+
+impl LabelPart {
+    /// The full explanation, given the pair's context score.
+    pub fn explain(self, context_score: f64, config: &MatchConfig) -> Explanation {
+        Explanation {
+            score: combine(self.label, context_score, config),
+            shared_tokens: self.shared_tokens,
+            synonyms: self.synonyms,
+            action: self.action,
+            object_score: self.object_score,
+            context_score,
+        }
+    }
+}
+
+/// The final score: the label part moved by the context around neutral
+/// (0.5), `clamp(label + context_weight · (context − 0.5))`.
+pub(crate) fn combine(label: f64, context_score: f64, config: &MatchConfig) -> f64 {
+    (label + config.context_weight * (context_score - 0.5)).clamp(0.0, 1.0)
+}
+
 /// Scores one pair; `None` when they may never match (different kinds, a
 /// veto) or share nothing.
 pub(crate) fn score(
@@ -62,6 +98,65 @@ pub(crate) fn score(
     lex: &Lexicon,
     config: &MatchConfig,
 ) -> Option<Explanation> {
+    let part = label_part(a, b, weights, lex, config)?;
+    Some(part.explain(context(a, b, weights), config))
+}
+
+/// The label part of [`score`]; `None` when the pair may never match.
+pub(crate) fn label_part(
+    a: &Profile,
+    b: &Profile,
+    weights: &Weights,
+    lex: &Lexicon,
+    config: &MatchConfig,
+) -> Option<LabelPart> {
+    label_part_with(a, b, weights, lex, config, true)
+}
+
+/// The label score of [`label_part`] alone (its explanation left empty):
+/// the same value, without building the explanation's strings.
+pub(crate) fn label_score(
+    a: &Profile,
+    b: &Profile,
+    weights: &Weights,
+    lex: &Lexicon,
+    config: &MatchConfig,
+) -> Option<f64> {
+    label_part_with(a, b, weights, lex, config, false).map(|p| p.label)
+}
+
+/// What a pair shares, recorded as strings only when explaining.
+struct Notes {
+    explain: bool,
+    any: bool,
+    shared: Vec<String>,
+    synonyms: Vec<(String, String)>,
+}
+
+impl Notes {
+    fn share(&mut self, token: &str) {
+        self.any = true;
+        if self.explain {
+            self.shared.push(token.to_string());
+        }
+    }
+
+    fn synonym(&mut self, x: &str, y: &str) {
+        self.any = true;
+        if self.explain {
+            self.synonyms.push((x.to_string(), y.to_string()));
+        }
+    }
+}
+
+fn label_part_with(
+    a: &Profile,
+    b: &Profile,
+    weights: &Weights,
+    lex: &Lexicon,
+    config: &MatchConfig,
+    explain: bool,
+) -> Option<LabelPart> {
     if a.kind != b.kind && !config.events_match_activities {
         return None;
     }
@@ -77,8 +172,12 @@ pub(crate) fn score(
             }
         }
     }
-    let mut shared: Vec<String> = Vec::new();
-    let mut synonyms: Vec<(String, String)> = Vec::new();
+    let mut notes = Notes {
+        explain,
+        any: false,
+        shared: Vec::new(),
+        synonyms: Vec::new(),
+    };
     // Action factor: any common action (labels may join two actions).
     let common_action = a
         .actions
@@ -91,14 +190,14 @@ pub(crate) fn score(
         .iter()
         .any(|x| b.actions.iter().any(|y| lex.are_related(x, y)));
     let action = match (&a.action, &b.action) {
-        (Some((_, ta)), Some((_, tb))) => Some((ta.clone(), tb.clone())),
+        (Some((_, ta)), Some((_, tb))) => Some((ta, tb)),
         _ => None,
     };
     let action_factor = if let Some(c) = common_action {
-        shared.push(c.clone());
-        if let Some((ta, tb)) = &action {
+        notes.share(c);
+        if let Some((ta, tb)) = action {
             if ta != tb {
-                synonyms.push((ta.clone(), tb.clone()));
+                notes.synonym(ta, tb);
             }
         }
         1.0
@@ -110,7 +209,7 @@ pub(crate) fn score(
         // other side's object.
         for x in a.actions.iter().chain(b.actions.iter()) {
             if in_terms(std::slice::from_ref(x), a) || in_terms(std::slice::from_ref(x), b) {
-                shared.push(x.clone());
+                notes.share(x);
             }
         }
         1.0
@@ -171,9 +270,9 @@ pub(crate) fn score(
             used_b[j] = true;
             common_a += w(t);
             common_b += w(b_terms[j]);
-            shared.push(t.canonical.clone());
+            notes.share(&t.canonical);
             if t.text != b_terms[j].text {
-                synonyms.push((t.text.clone(), b_terms[j].text.clone()));
+                notes.synonym(&t.text, &b_terms[j].text);
             }
         } else {
             unmatched_a.push(*t);
@@ -186,7 +285,7 @@ pub(crate) fn score(
             used_b[j] = true;
             common_a += config.related_credit * w(t);
             common_b += config.related_credit * w(b_terms[j]);
-            synonyms.push((t.text.clone(), b_terms[j].text.clone()));
+            notes.synonym(&t.text, &b_terms[j].text);
         }
     }
     let object_score = match (a_terms.is_empty(), b_terms.is_empty()) {
@@ -237,7 +336,7 @@ pub(crate) fn score(
     } else {
         object_score
     };
-    if shared.is_empty() && synonyms.is_empty() && a.normalized != b.normalized {
+    if !notes.any && a.normalized != b.normalized {
         return None;
     }
     let mut label = action_factor * object_score;
@@ -247,19 +346,23 @@ pub(crate) fn score(
     if !a.normalized.is_empty() && a.normalized == b.normalized {
         label = 1.0;
     }
-    let context_score = context(a, b, weights);
-    let score = (label + config.context_weight * (context_score - 0.5)).clamp(0.0, 1.0);
+    let Notes {
+        mut shared,
+        mut synonyms,
+        ..
+    } = notes;
     shared.sort();
     shared.dedup();
     synonyms.sort();
     synonyms.dedup();
-    Some(Explanation {
+    Some(LabelPart {
         shared_tokens: shared,
         synonyms,
-        action,
+        action: action
+            .filter(|_| explain)
+            .map(|(x, y)| (x.clone(), y.clone())),
         object_score,
-        context_score,
-        score,
+        label,
     })
 }
 
@@ -280,7 +383,7 @@ fn bare_nominal(x: &Profile, y: &Profile) -> bool {
 
 /// IDF-weighted Dice of neighbour tokens, averaged with lane-name Dice when
 /// both elements have lanes.
-fn context(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
+pub(crate) fn context(a: &Profile, b: &Profile, weights: &Weights) -> f64 {
     if a.context.is_empty() || b.context.is_empty() {
         // Nothing to compare: neutral.
         return 0.5;

@@ -1,0 +1,679 @@
+//! The repository matcher behind [`crate::Matcher::match_repository`]:
+//! bounded output whatever the repository size.
+//!
+//! 1. **Label classes.** Elements with the same kind, message role and
+//!    label form one class. Everything in a pair's score except the
+//!    context depends on the two labels only ([`score::LabelPart`]), so it
+//!    is computed once per pair of classes: 5,000 "Verifikasi berkas" are
+//!    one class, scored once against each candidate class.
+//! 2. **Candidate classes** come from the inverted index over the classes'
+//!    keys (see `index.rs`), at most [`CLASS_CANDIDATES`] per class (the
+//!    most specific keys first), never all pairs.
+//! 3. **Groups.** Classes are clustered by average link (`cluster.rs`),
+//!    each class a weighted node: a class comes out whole, and each class
+//!    keeps only its [`GROUP_NEIGHBOURS`] strongest links to other classes.
+//! 4. **Correspondences.** Each element keeps its best
+//!    [`CORRESPONDENCES_PER_ELEMENT`] correspondences (ties: the smaller
+//!    index), looked for among at most [`MEMBERS_EXAMINED`] members of each
+//!    candidate class and [`PAIRS_EXAMINED`] pairs in all; a pair is
+//!    returned when it is among the best of either end. The output is O(n·K).
+//!
+//! Deterministic: every choice is a total order over indices and scores, and
+//! parallel steps are collected in index order.
+
+use std::collections::{HashMap, HashSet};
+
+use peta_text::Lexicon;
+use rayon::prelude::*;
+
+use crate::activity::{Activity, ActivityKind, MessageRole};
+use crate::cluster::{self, Link, PairScores, SharedActivityGroup};
+use crate::config::MatchConfig;
+use crate::index::{self, InvertedIndex, Keys};
+use crate::profile::{Profile, Weights};
+use crate::score::{self, LabelPart};
+use crate::{Correspondence, MatchResult};
+
+/// Correspondences kept per element: its best K (a pair is returned when it
+/// is among the best K of either of its ends), so at most K·n in all.
+pub const CORRESPONDENCES_PER_ELEMENT: usize = 6;
+/// Links to other classes that each class keeps for grouping (its strongest;
+/// a link is kept when it is among the strongest of either end).
+pub const GROUP_NEIGHBOURS: usize = 16;
+/// Candidate classes read from the inverted index per class, the most
+/// specific (shortest) posting lists first.
+pub const CLASS_CANDIDATES: usize = 128;
+/// Scored links kept per class (its best labels; a link is kept when it is
+/// among the best of either end): what grouping and correspondences start from.
+pub const CLASS_LINKS: usize = 32;
+/// Members of one candidate class examined per element when looking for its
+/// best correspondences: a window around the element's own position.
+pub const MEMBERS_EXAMINED: usize = 16;
+/// Element pairs scored per element when looking for its best correspondences.
+pub const PAIRS_EXAMINED: usize = 64;
+/// Members per side sampled (evenly strided) to estimate the context part of
+/// the score between two classes.
+pub const CLASS_SAMPLE: usize = 3;
+
+/// The label-class partition of the elements.
+struct Classes {
+    /// Element → class.
+    of: Vec<u32>,
+    /// Class → its elements, ascending. Classes are numbered in order of
+    /// their first element.
+    members: Vec<Vec<u32>>,
+}
+
+impl Classes {
+    fn new(acts: &[Activity]) -> Classes {
+        let mut ids: HashMap<(ActivityKind, Option<MessageRole>, &str), u32> = HashMap::new();
+        let mut of = Vec::with_capacity(acts.len());
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        for (i, a) in acts.iter().enumerate() {
+            let next = members.len() as u32;
+            let c = *ids
+                .entry((a.kind, a.message, a.label.as_str()))
+                .or_insert(next);
+            if c == next {
+                members.push(Vec::new());
+            }
+            members[c as usize].push(i as u32);
+            of.push(c);
+        }
+        Classes { of, members }
+    }
+}
+
+/// Per-element context (neighbour and lane tokens) with interned tokens.
+/// Token ids follow the tokens' string order, so sums over them run in the
+/// same order as over the strings and scores are bit-identical to
+/// [`score::context`].
+struct Contexts {
+    idf: Vec<f64>,
+    context: Vec<Box<[u32]>>,
+    lane: Vec<Box<[u32]>>,
+    model: Vec<u32>,
+}
+
+impl Contexts {
+    /// Analyses each distinct neighbour label and lane name once (through
+    /// [`Profile::build`], so that the tokens are those of a full profile)
+    /// and learns the token weights from light per-element profiles (the
+    /// class's keys and the element's context: what [`Weights::learn`] reads).
+    fn new(
+        acts: &[Activity],
+        classes: &Classes,
+        profiles: &[Profile],
+        lex: &Lexicon,
+        config: &MatchConfig,
+    ) -> (Contexts, Weights) {
+        let mut neighbours: Vec<&str> = acts
+            .iter()
+            .flat_map(|a| a.predecessors.iter().chain(a.successors.iter()))
+            .map(String::as_str)
+            .collect::<HashSet<&str>>()
+            .into_iter()
+            .collect();
+        neighbours.sort_unstable();
+        let mut lanes: Vec<&str> = acts
+            .iter()
+            .filter_map(|a| a.lane.as_deref())
+            .collect::<HashSet<&str>>()
+            .into_iter()
+            .collect();
+        lanes.sort_unstable();
+        let neighbour_tokens: Vec<Vec<String>> = neighbours
+            .par_iter()
+            .map(|l| {
+                let mut a = Activity::new("", "", "", ActivityKind::Activity);
+                a.predecessors.push(l.to_string());
+                Profile::build(&a, lex, config).context
+            })
+            .collect();
+        let lane_tokens: Vec<Vec<String>> = lanes
+            .par_iter()
+            .map(|l| {
+                let mut a = Activity::new("", "", "", ActivityKind::Activity);
+                a.lane = Some(l.to_string());
+                Profile::build(&a, lex, config).lane
+            })
+            .collect();
+        // Token ids in string order.
+        let mut vocab: Vec<&str> = neighbour_tokens
+            .iter()
+            .chain(lane_tokens.iter())
+            .flatten()
+            .map(String::as_str)
+            .collect::<HashSet<&str>>()
+            .into_iter()
+            .collect();
+        vocab.sort_unstable();
+        let id: HashMap<&str, u32> = vocab
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (*t, i as u32))
+            .collect();
+        let intern = |ts: &[String]| -> Vec<u32> {
+            let mut v: Vec<u32> = ts
+                .iter()
+                .filter_map(|t| id.get(t.as_str()).copied())
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let neighbour_ids: HashMap<&str, Vec<u32>> = neighbours
+            .iter()
+            .zip(neighbour_tokens.iter())
+            .map(|(l, ts)| (*l, intern(ts)))
+            .collect();
+        let lane_ids: HashMap<&str, Vec<u32>> = lanes
+            .iter()
+            .zip(lane_tokens.iter())
+            .map(|(l, ts)| (*l, intern(ts)))
+            .collect();
+        let context: Vec<Box<[u32]>> = acts
+            .par_iter()
+            .map(|a| {
+                let mut v: Vec<u32> = a
+                    .predecessors
+                    .iter()
+                    .chain(a.successors.iter())
+                    .filter_map(|l| neighbour_ids.get(l.as_str()))
+                    .flatten()
+                    .copied()
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v.into_boxed_slice()
+            })
+            .collect();
+        let lane: Vec<Box<[u32]>> = acts
+            .par_iter()
+            .map(|a| {
+                a.lane
+                    .as_deref()
+                    .and_then(|l| lane_ids.get(l))
+                    .map(|v| v.clone().into_boxed_slice())
+                    .unwrap_or_default()
+            })
+            .collect();
+        // Light profiles for the weights, one per element.
+        let blank = Profile::build(
+            &Activity::new("", "", "", ActivityKind::Activity),
+            lex,
+            config,
+        );
+        let light: Vec<Profile> = context
+            .par_iter()
+            .zip(classes.of.par_iter())
+            .map(|(ctx, &c)| {
+                let mut p = blank.clone();
+                p.keys.clone_from(&profiles[c as usize].keys);
+                p.context = ctx.iter().map(|&t| vocab[t as usize].to_string()).collect();
+                p
+            })
+            .collect();
+        let weights = Weights::learn(light.iter());
+        drop(light);
+        let idf = vocab.iter().map(|t| weights.idf(t)).collect();
+        let mut models: HashMap<&str, u32> = HashMap::new();
+        let model = acts
+            .iter()
+            .map(|a| {
+                let next = models.len() as u32;
+                *models.entry(a.key.model.as_str()).or_insert(next)
+            })
+            .collect();
+        (
+            Contexts {
+                idf,
+                context,
+                lane,
+                model,
+            },
+            weights,
+        )
+    }
+
+    /// [`score::context`] of elements `i` and `j`.
+    fn score(&self, i: usize, j: usize) -> f64 {
+        let (ca, cb) = (&self.context[i], &self.context[j]);
+        if ca.is_empty() || cb.is_empty() {
+            return 0.5;
+        }
+        let neighbours = self.dice(ca, cb);
+        let (la, lb) = (&self.lane[i], &self.lane[j]);
+        if la.is_empty() || lb.is_empty() {
+            neighbours
+        } else {
+            0.7 * neighbours + 0.3 * self.dice(la, lb)
+        }
+    }
+
+    /// IDF-weighted Dice of two ascending id lists.
+    fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        let total: f64 = a
+            .iter()
+            .chain(b.iter())
+            .map(|&t| self.idf[t as usize])
+            .sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let common: f64 = a
+            .iter()
+            .filter(|t| b.binary_search(t).is_ok())
+            .map(|&t| 2.0 * self.idf[t as usize])
+            .sum();
+        common / total
+    }
+}
+
+/// Everything the repository matcher derives from the elements.
+struct Repository<'a> {
+    config: &'a MatchConfig,
+    lexicon: &'a Lexicon,
+    weights: Weights,
+    classes: Classes,
+    /// One profile per class (its first element's).
+    profiles: Vec<Profile>,
+    contexts: Contexts,
+    /// Label part of each class against itself.
+    self_label: Vec<Option<f64>>,
+}
+
+impl Repository<'_> {
+    fn label_score(&self, c: usize, d: usize) -> Option<f64> {
+        score::label_score(
+            &self.profiles[c],
+            &self.profiles[d],
+            &self.weights,
+            self.lexicon,
+            self.config,
+        )
+    }
+
+    fn label(&self, c: usize, d: usize) -> Option<LabelPart> {
+        score::label_part(
+            &self.profiles[c],
+            &self.profiles[d],
+            &self.weights,
+            self.lexicon,
+            self.config,
+        )
+    }
+
+    /// The score of elements `x` and `y` given their classes' label part;
+    /// same-model pairs neither help nor hurt a group (unless
+    /// `within_model`).
+    fn element_score(&self, label: Option<f64>, x: usize, y: usize) -> f64 {
+        if !self.config.within_model && self.contexts.model[x] == self.contexts.model[y] {
+            return self.config.group_threshold;
+        }
+        match label {
+            Some(l) => score::combine(l, self.contexts.score(x, y), self.config),
+            None => 0.0,
+        }
+    }
+
+    /// Mean score over (a sample of) the member pairs of classes `c` and
+    /// `d` (distinct members when `c == d`); exact for two single elements.
+    fn class_score(&self, c: usize, d: usize, label: Option<f64>) -> f64 {
+        let sc = sample(&self.classes.members[c]);
+        let sd = sample(&self.classes.members[d]);
+        let (mut total, mut count) = (0.0, 0usize);
+        for &x in &sc {
+            for &y in &sd {
+                if c == d && x >= y {
+                    continue;
+                }
+                total += self.element_score(label, x as usize, y as usize);
+                count += 1;
+            }
+        }
+        if count == 0 {
+            // A class of one against itself: its label alone.
+            label.unwrap_or(0.0)
+        } else {
+            total / count as f64
+        }
+    }
+}
+
+/// Every member, or an evenly strided sample of [`CLASS_SAMPLE`] of them.
+fn sample(members: &[u32]) -> Vec<u32> {
+    if members.len() <= CLASS_SAMPLE {
+        return members.to_vec();
+    }
+    (0..CLASS_SAMPLE)
+        .map(|k| members[k * members.len() / CLASS_SAMPLE])
+        .collect()
+}
+
+/// A scored pair of classes (`c < d`): their label part.
+#[derive(Debug, Clone, Copy)]
+struct ClassLink {
+    c: u32,
+    d: u32,
+    label: f64,
+}
+
+/// See the module documentation.
+pub(crate) fn match_repository(
+    acts: &[Activity],
+    config: &MatchConfig,
+    lexicon: &Lexicon,
+) -> MatchResult {
+    let classes = Classes::new(acts);
+    // One profile per class, from its first element's label (its context is
+    // the element's own, kept in `Contexts`).
+    let profiles: Vec<Profile> = classes
+        .members
+        .par_iter()
+        .map(|m| {
+            let first = &acts[m[0] as usize];
+            let mut a = Activity::new(&first.key.model, &first.key.id, &first.label, first.kind);
+            a.message = first.message;
+            let p = Profile::build(&a, lexicon, config);
+            debug_assert_eq!(p.model, first.key.model);
+            p
+        })
+        .collect();
+    let (contexts, weights) = Contexts::new(acts, &classes, &profiles, lexicon, config);
+    let mut repo = Repository {
+        config,
+        lexicon,
+        weights,
+        classes,
+        profiles,
+        contexts,
+        self_label: Vec::new(),
+    };
+    repo.self_label = (0..repo.profiles.len())
+        .into_par_iter()
+        .map(|c| repo.label_score(c, c))
+        .collect();
+    let links = class_links(&repo);
+    let groups = groups(&repo, acts, &links);
+    let correspondences = correspondences(&repo, &links);
+    MatchResult {
+        correspondences,
+        groups,
+    }
+}
+
+/// Candidate class pairs whose label part could reach the lower of the
+/// match and group thresholds, sorted by `(c, d)`.
+fn class_links(repo: &Repository) -> Vec<ClassLink> {
+    let keys: Vec<Keys> = repo
+        .profiles
+        .par_iter()
+        .map(|p| index::keys(p, &repo.weights, repo.lexicon))
+        .collect();
+    let index = InvertedIndex::build(&keys, repo.config);
+    let mut pairs: Vec<(u32, u32)> = keys
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(c, k)| {
+            index
+                .lookup_bounded(k, c, CLASS_CANDIDATES)
+                .into_iter()
+                .filter(move |&d| d != c)
+                .map(move |d| (c.min(d) as u32, c.max(d) as u32))
+        })
+        .collect();
+    drop(index);
+    drop(keys);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let config = repo.config;
+    // The best context adds half the context weight.
+    let floor = config.match_threshold.min(config.group_threshold) - 0.5 * config.context_weight;
+    let links: Vec<ClassLink> = pairs
+        .par_iter()
+        .filter_map(|&(c, d)| {
+            let label = repo.label_score(c as usize, d as usize)?;
+            (label >= floor).then_some(ClassLink { c, d, label })
+        })
+        .collect();
+    drop(pairs);
+    let ends: Vec<(u32, u32)> = links.iter().map(|l| (l.c, l.d)).collect();
+    let label: Vec<f64> = links.iter().map(|l| l.label).collect();
+    let kept = strongest(repo.profiles.len(), &ends, &label, CLASS_LINKS);
+    links
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect()
+}
+
+/// Keeps, of `links` (scored by `score`), those among the `keep` strongest
+/// of either end (ties: the other end's smaller index). Returns a mask.
+fn strongest(n: usize, ends: &[(u32, u32)], score: &[f64], keep: usize) -> Vec<bool> {
+    let mut adjacent: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (l, &(a, b)) in ends.iter().enumerate() {
+        adjacent[a as usize].push(l as u32);
+        adjacent[b as usize].push(l as u32);
+    }
+    let mut kept = vec![false; ends.len()];
+    for (node, ls) in adjacent.iter_mut().enumerate() {
+        let other = |l: u32| {
+            let (a, b) = ends[l as usize];
+            if a as usize == node {
+                b
+            } else {
+                a
+            }
+        };
+        ls.sort_by(|&x, &y| {
+            score[y as usize]
+                .total_cmp(&score[x as usize])
+                .then(other(x).cmp(&other(y)))
+        });
+        for &l in ls.iter().take(keep) {
+            kept[l as usize] = true;
+        }
+    }
+    kept
+}
+
+/// Shared-activity groups: average link over classes.
+fn groups(repo: &Repository, acts: &[Activity], links: &[ClassLink]) -> Vec<SharedActivityGroup> {
+    let config = repo.config;
+    let n = repo.profiles.len();
+    let reach = config.group_threshold - 0.5 * config.context_weight;
+    let scored: Vec<(ClassLink, f64)> = links
+        .par_iter()
+        .filter(|l| l.label >= reach)
+        .map(|l| {
+            let s = repo.class_score(l.c as usize, l.d as usize, Some(l.label));
+            (*l, s)
+        })
+        .filter(|(_, s)| *s >= config.group_threshold)
+        .collect();
+    let ends: Vec<(u32, u32)> = scored.iter().map(|(l, _)| (l.c, l.d)).collect();
+    let score: Vec<f64> = scored.iter().map(|(_, s)| *s).collect();
+    let kept = strongest(n, &ends, &score, GROUP_NEIGHBOURS);
+    let group_links: Vec<Link> = scored
+        .iter()
+        .zip(kept)
+        .filter(|(_, k)| *k)
+        .map(|((l, s), _)| Link {
+            a: l.c,
+            b: l.d,
+            score: *s,
+        })
+        .collect();
+    let label_of: HashMap<u64, f64> = links
+        .iter()
+        .map(|l| (cluster::pair_key(l.c as usize, l.d as usize), l.label))
+        .collect();
+    let sizes: Vec<usize> = repo.classes.members.iter().map(Vec::len).collect();
+    let pair_score = |c: usize, d: usize| -> f64 {
+        let label = if c == d {
+            repo.self_label[c]
+        } else {
+            match label_of.get(&cluster::pair_key(c, d)) {
+                Some(&l) => Some(l),
+                None => repo.label_score(c.min(d), c.max(d)),
+            }
+        };
+        repo.class_score(c, d, label)
+    };
+    let mut scores = PairScores::new(&pair_score);
+    for l in &group_links {
+        scores.insert(l.a as usize, l.b as usize, l.score);
+    }
+    let clusters = cluster::average_link(&sizes, &group_links, config.group_threshold, &mut scores);
+    let mut out: Vec<(Vec<usize>, Vec<usize>)> = clusters
+        .into_iter()
+        .filter_map(|nodes| {
+            let mut members: Vec<usize> = nodes
+                .iter()
+                .flat_map(|&c| repo.classes.members[c].iter().map(|&m| m as usize))
+                .collect();
+            members.sort_unstable();
+            let first = *members.first()?;
+            let m0 = repo.contexts.model[first];
+            let spans = if config.within_model {
+                members.len() >= 2
+            } else {
+                members.iter().any(|&m| repo.contexts.model[m] != m0)
+            };
+            spans.then_some((members, nodes))
+        })
+        .collect();
+    out.sort();
+    out.into_iter()
+        .enumerate()
+        .map(|(id, (members, nodes))| {
+            let (confidence, best) = cluster::describe(&nodes, &sizes, &mut scores);
+            // The representative class's first element.
+            let rep = repo.classes.members[best]
+                .first()
+                .map_or(members[0], |&m| m as usize);
+            SharedActivityGroup {
+                id,
+                members,
+                confidence,
+                label: acts[rep].label.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Each element's best correspondences (see the module documentation),
+/// sorted by `(a, b)`, with explanations.
+fn correspondences(repo: &Repository, links: &[ClassLink]) -> Vec<Correspondence> {
+    let config = repo.config;
+    let n_classes = repo.profiles.len();
+    let half = 0.5 * config.context_weight;
+    // Candidate classes per class, best label first (ties: smaller class).
+    let mut candidates: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n_classes];
+    for l in links
+        .iter()
+        .filter(|l| l.label + half >= config.match_threshold)
+    {
+        candidates[l.c as usize].push((l.d, l.label));
+        candidates[l.d as usize].push((l.c, l.label));
+    }
+    candidates.par_iter_mut().enumerate().for_each(|(c, list)| {
+        if let Some(l) = repo.self_label[c].filter(|l| l + half >= config.match_threshold) {
+            list.push((c as u32, l));
+        }
+        list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    });
+    let n = repo.classes.of.len();
+    let mut pairs: Vec<(u32, u32)> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            best_partners(repo, &candidates, i)
+                .into_iter()
+                .map(move |j| (i.min(j) as u32, i.max(j) as u32))
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    // Scores first (compact), then the explanations of the pairs returned,
+    // collected straight into a vector of the right length.
+    let classes_of =
+        |a: usize, b: usize| (repo.classes.of[a] as usize, repo.classes.of[b] as usize);
+    let keep: Vec<bool> = pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            let (ca, cb) = classes_of(a, b);
+            repo.label_score(ca, cb).is_some_and(|l| {
+                score::combine(l, repo.contexts.score(a, b), config) >= config.match_threshold
+            })
+        })
+        .collect();
+    let mut k = keep.iter();
+    pairs.retain(|_| k.next().copied().unwrap_or(false));
+    drop(keep);
+    pairs.shrink_to_fit();
+    pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            let (ca, cb) = classes_of(a, b);
+            let context = repo.contexts.score(a, b);
+            // Always a label part: the same call kept the pair above.
+            let why = match repo.label(ca, cb) {
+                Some(part) => part.explain(context, config),
+                None => score::LabelPart::default().explain(context, config),
+            };
+            Correspondence {
+                a,
+                b,
+                score: why.score,
+                why,
+            }
+        })
+        .collect()
+}
+
+/// The best [`CORRESPONDENCES_PER_ELEMENT`] partners of element `i` at or
+/// above the match threshold.
+fn best_partners(repo: &Repository, candidates: &[Vec<(u32, f64)>], i: usize) -> Vec<usize> {
+    let config = repo.config;
+    let half = 0.5 * config.context_weight;
+    let c = repo.classes.of[i] as usize;
+    // (score, partner), best first; ties: the smaller partner.
+    let mut best: Vec<(f64, usize)> = Vec::with_capacity(CORRESPONDENCES_PER_ELEMENT + 1);
+    let mut examined = 0usize;
+    for &(d, label) in &candidates[c] {
+        if best.len() == CORRESPONDENCES_PER_ELEMENT
+            && best.last().is_some_and(|&(worst, _)| label + half < worst)
+        {
+            break;
+        }
+        let members = &repo.classes.members[d as usize];
+        let pos = members.partition_point(|&x| (x as usize) < i);
+        let start = pos
+            .saturating_sub(MEMBERS_EXAMINED / 2)
+            .min(members.len().saturating_sub(MEMBERS_EXAMINED));
+        let end = (start + MEMBERS_EXAMINED).min(members.len());
+        for &j in &members[start..end] {
+            let j = j as usize;
+            if j == i || (!config.within_model && repo.contexts.model[i] == repo.contexts.model[j])
+            {
+                continue;
+            }
+            examined += 1;
+            let s = score::combine(label, repo.contexts.score(i, j), config);
+            if s < config.match_threshold {
+                continue;
+            }
+            let at = best.partition_point(|&(bs, bj)| bs > s || (bs == s && bj < j));
+            if at < CORRESPONDENCES_PER_ELEMENT {
+                best.insert(at, (s, j));
+                best.truncate(CORRESPONDENCES_PER_ELEMENT);
+            }
+        }
+        if examined >= PAIRS_EXAMINED {
+            break;
+        }
+    }
+    best.into_iter().map(|(_, j)| j).collect()
+}
