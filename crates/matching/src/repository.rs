@@ -432,8 +432,10 @@ fn class_links(repo: &Repository) -> Vec<ClassLink> {
     let links: Vec<ClassLink> = pairs
         .par_iter()
         .filter_map(|&(c, d)| {
-            let label = repo.label_score(c as usize, d as usize)?;
-            (label >= floor).then_some(ClassLink { c, d, label })
+            let (pc, pd) = (&repo.profiles[c as usize], &repo.profiles[d as usize]);
+            let label =
+                score::label_score_from(pc, pd, &repo.weights, repo.lexicon, config, floor)?;
+            Some(ClassLink { c, d, label })
         })
         .collect();
     drop(pairs);

@@ -110,7 +110,7 @@ pub(crate) fn label_part(
     lex: &Lexicon,
     config: &MatchConfig,
 ) -> Option<LabelPart> {
-    label_part_with(a, b, weights, lex, config, true)
+    label_part_with(a, b, weights, lex, config, true, f64::NEG_INFINITY)
 }
 
 /// The label score of [`label_part`] alone (its explanation left empty):
@@ -122,7 +122,23 @@ pub(crate) fn label_score(
     lex: &Lexicon,
     config: &MatchConfig,
 ) -> Option<f64> {
-    label_part_with(a, b, weights, lex, config, false).map(|p| p.label)
+    label_part_with(a, b, weights, lex, config, false, f64::NEG_INFINITY).map(|p| p.label)
+}
+
+/// [`label_score`] when it reaches `floor`; `None` otherwise (pairs whose
+/// actions alone keep them below the floor are rejected before their
+/// objects are compared).
+pub(crate) fn label_score_from(
+    a: &Profile,
+    b: &Profile,
+    weights: &Weights,
+    lex: &Lexicon,
+    config: &MatchConfig,
+    floor: f64,
+) -> Option<f64> {
+    label_part_with(a, b, weights, lex, config, false, floor)
+        .map(|p| p.label)
+        .filter(|&l| l >= floor)
 }
 
 /// What a pair shares, recorded as strings only when explaining.
@@ -156,6 +172,7 @@ fn label_part_with(
     lex: &Lexicon,
     config: &MatchConfig,
     explain: bool,
+    floor: f64,
 ) -> Option<LabelPart> {
     if a.kind != b.kind && !config.events_match_activities {
         return None;
@@ -185,10 +202,10 @@ fn label_part_with(
         .find(|x| b.actions.binary_search(x).is_ok());
     let in_terms =
         |x: &[String], p: &Profile| x.iter().any(|c| p.terms.iter().any(|t| t.canonical == *c));
-    let related_action = a
-        .actions
-        .iter()
-        .any(|x| b.actions.iter().any(|y| lex.are_related(x, y)));
+    let related_action = a.actions.iter().any(|x| {
+        let related = lex.related_to(x);
+        !related.is_empty() && b.actions.iter().any(|y| related.contains(y))
+    });
     let action = match (&a.action, &b.action) {
         (Some((_, ta)), Some((_, tb))) => Some((ta, tb)),
         _ => None,
@@ -226,6 +243,21 @@ fn label_part_with(
     } else {
         config.action_mismatch
     };
+    // Below the floor whatever the objects: no need to compare them.
+    if floor > f64::NEG_INFINITY && (a.normalized.is_empty() || a.normalized != b.normalized) {
+        let object_max = 1f64
+            .max(config.object_one_sided)
+            .max(config.service_object_floor)
+            .max(config.container_object_floor);
+        let negation = if a.negated != b.negated {
+            config.negation_penalty
+        } else {
+            1.0
+        };
+        if action_factor * object_max * negation < floor {
+            return None;
+        }
+    }
     // Object similarity: IDF-weighted terms, ignoring a term that is the
     // other side's action; the mean of Dice and containment (overlap
     // coefficient), so that an object named more fully on one side
