@@ -215,16 +215,20 @@ impl MatchRun {
 }
 
 /// Runs the matcher over the included models' activities and derives the
-/// duplication findings; adds the shared groups to the graph.
+/// duplication findings; adds the shared groups to the graph. Takes the
+/// owners by value to free them before matching.
 pub fn find(
     repo: &Repository,
     included: &[bool],
-    assigned: &[ModelAgencies],
+    assigned: Vec<ModelAgencies>,
     graph: &mut CrossAgencyGraph,
     matcher: &Matcher,
     phases: &mut crate::Phases,
 ) -> (Duplication, MatchRun) {
-    let (acts, places) = collect(repo, included, assigned);
+    let (acts, places) = collect(repo, included, &assigned);
+    // The owners are in the activities and the graph now: free them before
+    // the matcher's peak.
+    drop(assigned);
     phases.lap("collect activities");
     let result = matcher.match_repository(&acts);
     phases.lap("matcher");

@@ -185,7 +185,7 @@ pub fn analyze_with_matches(
     phases.lap("handoffs + stats");
 
     let (dup, run) =
-        duplication::find(repo, &included, &assigned, &mut graph, matcher, &mut phases);
+        duplication::find(repo, &included, assigned, &mut graph, matcher, &mut phases);
     let data_requests = data::requests(repo, &included, &graph);
     phases.lap("data requests");
 
