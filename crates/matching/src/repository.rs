@@ -679,3 +679,78 @@ fn best_partners(repo: &Repository, candidates: &[Vec<(u32, f64)>], i: usize) ->
     }
     best.into_iter().map(|(_, j)| j).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Matcher;
+
+    /// `n` models, each with the same verification task, a send task and an
+    /// archiving event.
+    fn repository(n: usize) -> Vec<Activity> {
+        let mut acts = Vec::new();
+        for m in 0..n {
+            let model = format!("model-{m}");
+            let mut verify = Activity::new(
+                &model,
+                "Task_1",
+                "Verifikasi berkas",
+                ActivityKind::Activity,
+            );
+            verify.successors = vec!["Kirim surat keputusan".to_string()];
+            acts.push(verify);
+            let mut send = Activity::new(
+                &model,
+                "Task_2",
+                "Kirim surat keputusan",
+                ActivityKind::Activity,
+            );
+            send.predecessors = vec!["Verifikasi berkas".to_string()];
+            acts.push(send);
+            acts.push(Activity::new(&model, "End", "Selesai", ActivityKind::Event));
+        }
+        acts
+    }
+
+    #[test]
+    fn identical_labels_come_out_whole_with_bounded_correspondences() {
+        let n = 400;
+        let acts = repository(n);
+        let r = Matcher::with_defaults().match_repository(&acts);
+        let verify: Vec<usize> = (0..n).map(|m| 3 * m).collect();
+        let group = r
+            .groups
+            .iter()
+            .find(|g| g.members.contains(&0))
+            .expect("the verification tasks form a group");
+        assert_eq!(group.members, verify);
+        assert_eq!(group.label, "Verifikasi berkas");
+        // Each element keeps at most K partners: the output is linear, not
+        // the n(n-1)/2 pairs of each label.
+        assert!(r.correspondences.len() <= CORRESPONDENCES_PER_ELEMENT * acts.len());
+        assert!(r.correspondences.len() >= acts.len() / 2);
+        let mut partners = vec![0usize; acts.len()];
+        for c in &r.correspondences {
+            assert!(c.a < c.b && c.score >= MatchConfig::default().match_threshold);
+            assert_ne!(acts[c.a].key.model, acts[c.b].key.model);
+            partners[c.a] += 1;
+            partners[c.b] += 1;
+        }
+        assert!(partners.iter().all(|&p| p >= 1), "every element is linked");
+        let mut sorted = r.correspondences.clone();
+        sorted.sort_by_key(|c| (c.a, c.b));
+        assert_eq!(sorted, r.correspondences);
+    }
+
+    #[test]
+    fn labels_of_one_model_only_form_no_group() {
+        let acts = vec![
+            Activity::new("m", "a", "Verifikasi berkas", ActivityKind::Activity),
+            Activity::new("m", "b", "Verifikasi berkas", ActivityKind::Activity),
+            Activity::new("n", "c", "Arsipkan laporan", ActivityKind::Activity),
+        ];
+        let r = Matcher::with_defaults().match_repository(&acts);
+        assert!(r.groups.is_empty(), "{:?}", r.groups);
+        assert!(r.correspondences.is_empty());
+    }
+}
