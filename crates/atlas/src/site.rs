@@ -617,7 +617,7 @@ pub fn render_all(
             Job::Process(mi) => process(site, env, staging, mi),
             Job::Theme(i) => theme(site, env, staging, &input.themes[i]),
             Job::Agency(i) => agency(site, env, staging, &site.agency_codes[i], &matrix),
-            Job::Group(i) => group(site, env, staging, &input.groups[i]),
+            Job::Group(i) => group(site, env, staging, i),
             Job::List(spec, page) => findings::render_list(site, env, staging, spec, page),
         }
     };
@@ -1535,28 +1535,20 @@ fn group(
     site: &Site<'_, '_>,
     env: &Environment<'_>,
     staging: &Staging,
-    g: &SharedGroup,
+    gi: usize,
 ) -> Result<(), AtlasError> {
     let root = "../";
-    let members: Vec<_> = g
-        .members
-        .iter()
-        .map(|m| {
-            let process = site
-                .model_by_key
-                .get(m.node.model.as_str())
-                .map(|&mi| Link {
-                    href: format!("{root}{}", site.model_url(mi)),
-                    text: site.model_title(mi),
-                });
-            context! {
-                agency => m.agency.as_deref().map(|a| site.agency_link(a, root)),
-                process => process,
-                activity => site.element_link(&m.node, &m.label, root),
-                explanation => m.explanation.clone(),
-            }
-        })
+    let g = &site.input.groups[gi];
+    let members: Vec<Value> = (0..g.members.len().min(findings::GROUP_MEMBERS))
+        .map(|k| site.member_view(gi, k, root))
         .collect();
+    let members_all = (g.members.len() > findings::GROUP_MEMBERS).then(|| Link {
+        href: format!(
+            "{root}{}",
+            findings::list_url(&findings::group_list(&g.id, "members"), 1)
+        ),
+        text: site.t.count("list.all", g.members.len()),
+    });
     let recs = site.section(
         ListKind::Recs,
         site.recs_by_group.get(g.id.as_str()),
@@ -1568,6 +1560,8 @@ fn group(
         label => g.label.clone(),
         agencies => g.agencies().iter().map(|a| site.agency_link(a, root)).collect::<Vec<_>>(),
         members => members,
+        members_total => g.members.len(),
+        members_all => members_all,
         recs => recs,
     } };
     render_page(env, staging, "group.html", &Site::group_url(&g.id), ctx)

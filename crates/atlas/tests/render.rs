@@ -642,22 +642,23 @@ fn long_lists_are_paged_and_bounded() {
     )
     .unwrap();
     let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
-    // 250 fragments: three pages of at most 100, with a pager
-    let pages: Vec<String> = [
-        "list/fragments.html",
-        "list/fragments-2.html",
-        "list/fragments-3.html",
-    ]
-    .iter()
-    .map(|p| read(p))
-    .collect();
-    assert!(!out.join("list/fragments-4.html").exists());
+    // 250 fragments: five pages of at most 50, with a pager
+    let pages: Vec<String> = (1..=5)
+        .map(|p| {
+            if p == 1 {
+                read("list/fragments.html")
+            } else {
+                read(&format!("list/fragments-{p}.html"))
+            }
+        })
+        .collect();
+    assert!(!out.join("list/fragments-6.html").exists());
     let counts: Vec<usize> = pages
         .iter()
         .map(|p| p.matches("class=\"finding fragment\"").count())
         .collect();
-    assert_eq!(counts, vec![100, 100, 50]);
-    assert!(pages[1].contains("Menampilkan 101–200 dari 250."));
+    assert_eq!(counts, vec![50; 5]);
+    assert!(pages[1].contains("Menampilkan 51–100 dari 250."));
     assert!(pages[1].contains("href=\"../list/fragments-3.html\">3</a>"));
     assert!(pages[1].contains("<span aria-current=\"page\">2</span>"));
     // an entry on page 2 is linked there from the agency page
@@ -669,9 +670,9 @@ fn long_lists_are_paged_and_bounded() {
     assert!(section.contains(&format!(
         "href=\"../list/a-{bkn_stem}-fragments.html\">Lihat semua (250) →"
     )));
-    let agency_page2 = read(&format!("list/a-{bkn_stem}-fragments-2.html"));
-    assert!(agency_page2.contains(&format!(
-        "../list/fragments-2.html#f-{}",
+    let agency_page4 = read(&format!("list/a-{bkn_stem}-fragments-4.html"));
+    assert!(agency_page4.contains(&format!(
+        "../list/fragments-4.html#f-{}",
         names::file_stem("F-150")
     )));
     let agency_list = read(&format!("list/a-{bkn_stem}-fragments-3.html"));

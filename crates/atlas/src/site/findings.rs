@@ -13,9 +13,12 @@ use crate::names::{anchor, file_stem};
 use crate::output::Staging;
 use crate::AtlasError;
 
-/// Items on one list page: bounds every page's size whatever the size of
-/// the repository.
+/// Items on one list page of short entries (table rows): bounds every
+/// page's size whatever the size of the repository. Longer entries get
+/// fewer (see [`ListKind::page_size`]).
 pub const LIST_PAGE: usize = 100;
+/// Members a shared-activity group's page lists before its list pages.
+pub const GROUP_MEMBERS: usize = 200;
 /// Items a section of an agency, theme or process page shows before it
 /// links to the section's list pages.
 pub const INLINE: usize = 20;
@@ -156,6 +159,8 @@ pub enum ListKind {
     Handoffs,
     /// Recommendations (their views for pages one folder deep).
     Recs,
+    /// The members of one shared-activity group ([`ListSpec::owner`]).
+    Members,
 }
 
 impl ListKind {
@@ -168,6 +173,20 @@ impl ListKind {
             ListKind::Shared => "shared",
             ListKind::Handoffs => "handoffs",
             ListKind::Recs => "recs",
+            ListKind::Members => "members",
+        }
+    }
+
+    /// Entries on one list page: [`LIST_PAGE`] table rows, half as many
+    /// fragments and recommendations (a few kilobytes each), a quarter as
+    /// many data requests (up to 24 activities each).
+    pub fn page_size(self) -> usize {
+        match self {
+            ListKind::Fragments | ListKind::Recs | ListKind::Families => LIST_PAGE / 2,
+            ListKind::Data => LIST_PAGE / 4,
+            ListKind::Similar | ListKind::Shared | ListKind::Handoffs | ListKind::Members => {
+                LIST_PAGE
+            }
         }
     }
 }
@@ -188,11 +207,13 @@ pub struct ListSpec {
     pub focus: Option<String>,
     /// A related list (href relative to the site root).
     pub see_also: Option<Link>,
+    /// The group whose members a [`ListKind::Members`] list shows.
+    pub owner: Option<usize>,
 }
 
 impl ListSpec {
     pub fn pages(&self) -> usize {
-        self.items.len().div_ceil(LIST_PAGE).max(1)
+        self.items.len().div_ceil(self.kind.page_size()).max(1)
     }
 }
 
@@ -418,8 +439,11 @@ impl<'i, 'a> Site<'i, 'a> {
     }
 
     /// Where item `i` of a global list sits: `list/<name>-<page>.html#<anchor>`.
-    fn global_href(name: &str, i: usize, anchor: &str, root: &str) -> String {
-        format!("{root}{}#{anchor}", list_url(name, i / LIST_PAGE + 1))
+    fn global_href(kind: ListKind, name: &str, i: usize, anchor: &str, root: &str) -> String {
+        format!(
+            "{root}{}#{anchor}",
+            list_url(name, i / kind.page_size() + 1)
+        )
     }
 
     fn fragment_view(&self, fi: usize, detail: Detail<'_>, root: &str) -> Value {
@@ -459,7 +483,7 @@ impl<'i, 'a> Site<'i, 'a> {
             })
             .collect();
         Value::from_serialize(FragmentView {
-            href: Self::global_href("fragments", fi, &a, root),
+            href: Self::global_href(ListKind::Fragments, "fragments", fi, &a, root),
             anchor: a,
             steps: f.labels.clone(),
             agencies: f
@@ -476,7 +500,7 @@ impl<'i, 'a> Site<'i, 'a> {
         let s = &self.input.similar[si];
         let a = format!("s-{si}");
         Value::from_serialize(SimilarView {
-            href: Self::global_href("similar", si, &a, root),
+            href: Self::global_href(ListKind::Similar, "similar", si, &a, root),
             anchor: a,
             a: self.process_link(&s.a, root),
             a_agency: self.opt_agency(s.a.agency.as_deref(), root),
@@ -514,15 +538,39 @@ impl<'i, 'a> Site<'i, 'a> {
         })
     }
 
+    /// Row `k` of group `gi`'s members.
+    pub(super) fn member_view(&self, gi: usize, k: usize, root: &str) -> Value {
+        let Some(m) = self.input.groups.get(gi).and_then(|g| g.members.get(k)) else {
+            return Value::UNDEFINED;
+        };
+        let process = self
+            .model_by_key
+            .get(m.node.model.as_str())
+            .map(|&mi| Link {
+                href: format!("{root}{}", self.model_urls[mi]),
+                text: self.model_title(mi),
+            });
+        context! {
+            agency => m.agency.as_deref().map(|a| self.agency_link(a, root)),
+            process => process,
+            activity => self.element_link(&m.node, &m.label, root),
+            explanation => m.explanation.clone(),
+        }
+    }
+
+    /// The uses of agency `focus` (all without one) in model `model` (any
+    /// without one), at most [`ITEM_DETAILS`], and how many others there are.
     fn use_views(
         &self,
         uses: &[DataUse],
         focus: Option<&str>,
+        model: Option<&str>,
         root: &str,
     ) -> (Vec<UseView>, usize) {
         let chosen: Vec<&DataUse> = uses
             .iter()
             .filter(|u| focus.is_none() || u.agency.as_deref() == focus)
+            .filter(|u| model.is_none_or(|m| u.node.model == m))
             .collect();
         let views = chosen
             .iter()
@@ -550,13 +598,13 @@ impl<'i, 'a> Site<'i, 'a> {
         )
     }
 
-    fn data_view(&self, di: usize, focus: Option<&str>, root: &str) -> Value {
+    fn data_view(&self, di: usize, focus: Option<&str>, model: Option<&str>, root: &str) -> Value {
         let d = &self.input.data_requests[di];
         let a = format!("o-{}", file_stem(&d.object));
-        let (reads, reads_more) = self.use_views(&d.reads, focus, root);
-        let (writes, writes_more) = self.use_views(&d.writes, focus, root);
+        let (reads, reads_more) = self.use_views(&d.reads, focus, model, root);
+        let (writes, writes_more) = self.use_views(&d.writes, focus, model, root);
         Value::from_serialize(DataView {
-            href: Self::global_href("data", di, &a, root),
+            href: Self::global_href(ListKind::Data, "data", di, &a, root),
             anchor: a,
             label: d.label.clone(),
             object: d.object.clone(),
@@ -633,10 +681,12 @@ impl<'i, 'a> Site<'i, 'a> {
             }
             ListKind::Similar => self.similar_view(i, root),
             ListKind::Families => self.family_view(i, root),
-            ListKind::Data => self.data_view(i, focus, root),
+            ListKind::Data => self.data_view(i, focus, None, root),
             ListKind::Shared => self.shared_view(i, focus, root),
             ListKind::Handoffs => self.handoff_value(i, root),
             // list pages and sections with recommendations are all one folder deep
+            // members need their group: see `member_view`
+            ListKind::Members => Value::UNDEFINED,
             ListKind::Recs => self
                 .nested_rec(i)
                 .map(Value::from_serialize)
@@ -686,6 +736,7 @@ impl<'i, 'a> Site<'i, 'a> {
                 items: all(input.fragments.len()),
                 focus: None,
                 see_also: None,
+                owner: None,
             },
             ListSpec {
                 name: "similar".into(),
@@ -699,6 +750,7 @@ impl<'i, 'a> Site<'i, 'a> {
                     href: list_url("families", 1),
                     text: t.get("family.see").into(),
                 }),
+                owner: None,
             },
             ListSpec {
                 name: "families".into(),
@@ -712,6 +764,7 @@ impl<'i, 'a> Site<'i, 'a> {
                     href: list_url("similar", 1),
                     text: t.get("similar.see").into(),
                 }),
+                owner: None,
             },
             ListSpec {
                 name: "data".into(),
@@ -722,6 +775,7 @@ impl<'i, 'a> Site<'i, 'a> {
                 items: all(input.data_requests.len()),
                 focus: None,
                 see_also: None,
+                owner: None,
             },
         ];
         let add = |specs: &mut Vec<ListSpec>,
@@ -741,6 +795,7 @@ impl<'i, 'a> Site<'i, 'a> {
                     items: items.clone(),
                     focus: focus.map(str::to_string),
                     see_also: None,
+                    owner: None,
                 });
             }
         };
@@ -859,7 +914,23 @@ impl<'i, 'a> Site<'i, 'a> {
                 );
             }
         }
-        for g in &input.groups {
+        for (gi, g) in input.groups.iter().enumerate() {
+            if g.members.len() > GROUP_MEMBERS {
+                specs.push(ListSpec {
+                    name: group_list(&g.id, "members"),
+                    title: format!("{} · {}", g.label, t.get("group.members")),
+                    lead: String::new(),
+                    parent: Some(Link {
+                        href: Self::group_url(&g.id),
+                        text: g.label.clone(),
+                    }),
+                    kind: ListKind::Members,
+                    items: (0..g.members.len()).collect(),
+                    focus: None,
+                    see_also: None,
+                    owner: Some(gi),
+                });
+            }
             add(
                 &mut specs,
                 group_list(&g.id, "recs"),
@@ -887,13 +958,17 @@ pub fn render_list(
 ) -> Result<(), AtlasError> {
     let root = "../";
     let n = spec.items.len();
-    let start = ((page - 1) * LIST_PAGE).min(n);
-    let end = (start + LIST_PAGE).min(n);
+    let size = spec.kind.page_size();
+    let start = ((page - 1) * size).min(n);
+    let end = (start + size).min(n);
     let items: Vec<Value> = spec.items[start..end]
         .iter()
-        .map(|&i| {
-            let global = spec.parent.is_none();
-            site.item_view(spec.kind, i, spec.focus.as_deref(), global, root)
+        .map(|&i| match (spec.kind, spec.owner) {
+            (ListKind::Members, Some(gi)) => site.member_view(gi, i, root),
+            _ => {
+                let global = spec.parent.is_none();
+                site.item_view(spec.kind, i, spec.focus.as_deref(), global, root)
+            }
         })
         .collect();
     let pages = spec.pages();
@@ -939,6 +1014,6 @@ pub fn process_sections(site: &Site<'_, '_>, mi: usize, root: &str) -> Value {
     context! {
         fragments => cap(&ix.fragments_by_model[mi], &|i| site.fragment_view(i, Detail::Model(key), root)),
         similar => cap(&ix.similar_by_model[mi], &|i| site.similar_view(i, root)),
-        data => cap(&ix.data_by_model[mi], &|i| site.data_view(i, None, root)),
+        data => cap(&ix.data_by_model[mi], &|i| site.data_view(i, None, Some(key), root)),
     }
 }
