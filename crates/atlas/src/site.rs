@@ -55,6 +55,10 @@ struct HandoffView {
 
 #[derive(Debug, Serialize)]
 struct RecView {
+    /// Its id on the recommendations pages.
+    anchor: String,
+    /// Where it is on the recommendations pages.
+    href: String,
     rank: usize,
     kind: String,
     kind_label: String,
@@ -434,7 +438,9 @@ impl<'i, 'a> Site<'i, 'a> {
             to_agency: self.agency_link(&h.to.agency, root),
         }
     }
-    fn rec_view(&self, r: &Recommendation, root: &str) -> RecView {
+    /// Recommendation `ri` as shown on a page at `root`.
+    fn rec_view(&self, ri: usize, root: &str) -> RecView {
+        let r = &self.input.recommendations[ri];
         let mut evidence = Vec::new();
         let mut notes = Vec::new();
         for e in &r.evidence {
@@ -463,6 +469,11 @@ impl<'i, 'a> Site<'i, 'a> {
             r.kind.replace('_', " ")
         };
         RecView {
+            anchor: format!("r-{ri}"),
+            href: format!(
+                "{root}{}#r-{ri}",
+                paged_url("recommendations", ri / REC_PAGE + 1)
+            ),
             rank: r.rank,
             kind: r.kind.clone(),
             kind_label,
@@ -514,7 +525,8 @@ impl<'i, 'a> Site<'i, 'a> {
                 self.input
                     .recommendations
                     .iter()
-                    .map(|r| self.rec_view(r, "../"))
+                    .enumerate()
+                    .map(|(ri, _)| self.rec_view(ri, "../"))
                     .collect()
             })
             .get(ri)
@@ -682,10 +694,7 @@ fn recommendations(
     let root = "";
     let start = ((page - 1) * REC_PAGE).min(input.recommendations.len());
     let end = (start + REC_PAGE).min(input.recommendations.len());
-    let recs: Vec<RecView> = input.recommendations[start..end]
-        .iter()
-        .map(|r| site.rec_view(r, root))
-        .collect();
+    let recs: Vec<RecView> = (start..end).map(|ri| site.rec_view(ri, root)).collect();
     let mut kinds: Vec<(String, String)> = recs
         .iter()
         .map(|r| (r.kind.clone(), r.kind_label.clone()))
@@ -832,11 +841,8 @@ fn home(site: &Site<'_, '_>, env: &Environment<'_>, staging: &Staging) -> Result
         .take(10)
         .map(|g| context! { link => Link { href: Site::group_url(&g.id), text: g.label.clone() }, agencies => g.agencies().len(), members => g.members.len() })
         .collect();
-    let recs: Vec<RecView> = input
-        .recommendations
-        .iter()
-        .take(5)
-        .map(|r| site.rec_view(r, root))
+    let recs: Vec<RecView> = (0..input.recommendations.len().min(5))
+        .map(|ri| site.rec_view(ri, root))
         .collect();
     let ctx = context! { ..base_ctx(site, root, "home", site.t.get("nav.home")), ..context! {
         stats => stats, themes => themes, agencies => agencies, recs => recs, groups => top_groups,

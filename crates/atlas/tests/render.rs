@@ -683,9 +683,13 @@ fn long_lists_are_paged_and_bounded() {
     // recommendations: 20 on the agency page, all 30 in its list; 25 of 60 evidence links each
     let recs = bkn.split("<section id=\"recs\"").nth(1).unwrap();
     assert_eq!(recs.matches("<li class=\"rec\"").count(), 20);
+    // the agency's list: one compact row each, linking to the full entry
     let rec_list = read(&format!("list/a-{bkn_stem}-recs.html"));
-    assert_eq!(rec_list.matches("<li class=\"rec\"").count(), 30);
-    let first = rec_list.split("<li class=\"rec\"").nth(1).unwrap();
+    assert_eq!(rec_list.matches("<li class=\"rec\"").count(), 0);
+    assert!(rec_list.contains("href=\"../recommendations.html#r-29\""));
+    let all = read("recommendations.html");
+    assert_eq!(all.matches("<li class=\"rec\" id=\"r-").count(), 30);
+    let first = all.split("<li class=\"rec\"").nth(1).unwrap();
     assert_eq!(first.matches(">bukti ").count(), 25);
     assert!(first.contains("… dan 35 lainnya"));
     assert!(check_links(&out) > 1000);
