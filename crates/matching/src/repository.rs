@@ -36,7 +36,7 @@ use crate::{Correspondence, MatchResult};
 
 /// Correspondences kept per element: its best K (a pair is returned when it
 /// is among the best K of either of its ends), so at most K·n in all.
-pub const CORRESPONDENCES_PER_ELEMENT: usize = 6;
+pub const CORRESPONDENCES_PER_ELEMENT: usize = 4;
 /// Links to other classes that each class keeps for grouping (its strongest;
 /// a link is kept when it is among the strongest of either end).
 pub const GROUP_NEIGHBOURS: usize = 16;
