@@ -35,7 +35,10 @@ use crate::score::{self, LabelPart};
 use crate::{Correspondence, MatchResult};
 
 /// Correspondences kept per element: its best K (a pair is returned when it
-/// is among the best K of either of its ends), so at most K·n in all.
+/// is among the best K of either of its ends), so at most K·n in all. Small
+/// because every correspondence carries its `Explanation` (≈ 600 bytes with
+/// its strings): 10 per element cost 1.4 GiB at 10,000 models, 4 cost
+/// 0.5 GiB. Groups, not correspondences, gather the rest of the same work.
 pub const CORRESPONDENCES_PER_ELEMENT: usize = 4;
 /// Links to other classes that each class keeps for grouping (its strongest;
 /// a link is kept when it is among the strongest of either end).
