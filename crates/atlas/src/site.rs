@@ -482,18 +482,7 @@ impl<'i, 'a> Site<'i, 'a> {
             score: format!("{:.2}", r.score),
             themes: r.themes.iter().map(|c| self.theme_link(c, root)).collect(),
             theme_codes: r.themes.join(" "),
-            agencies: r
-                .agencies
-                .iter()
-                .map(|c| {
-                    let l = self.agency_link(c, root);
-                    CodeLink {
-                        href: l.href,
-                        text: c.clone(),
-                        title: l.text,
-                    }
-                })
-                .collect(),
+            agencies: self.capped_codes(r.agencies.iter().map(String::as_str), root),
             evidence_more: evidence.len().saturating_sub(MAX_EVIDENCE),
             evidence: {
                 let mut evidence = evidence;
@@ -1492,8 +1481,8 @@ fn agency(
                 context! {
                     agency => site.agency_link(&other, root),
                     count => hs.len(),
-                    items => hs.iter().take(INLINE).map(|h| site.handoff_view(h, root)).collect::<Vec<_>>(),
-                    more => hs.len().saturating_sub(INLINE),
+                    items => hs.iter().take(findings::HANDOFFS_PER_COUNTERPART).map(|h| site.handoff_view(h, root)).collect::<Vec<_>>(),
+                    more => hs.len().saturating_sub(findings::HANDOFFS_PER_COUNTERPART),
                 }
             })
             .collect()

@@ -627,6 +627,11 @@ fn long_lists_are_paged_and_bounded() {
                     label: format!("bukti {k}"),
                 })
                 .collect(),
+            // 30 agencies: 12 links and a count
+            agencies: ["BKN".to_string()]
+                .into_iter()
+                .chain((1..30).map(|k| format!("X{k}")))
+                .collect(),
             ..rec.clone()
         })
         .collect();
@@ -687,6 +692,8 @@ fn long_lists_are_paged_and_bounded() {
     let rec_list = read(&format!("list/a-{bkn_stem}-recs.html"));
     assert_eq!(rec_list.matches("<li class=\"rec\"").count(), 0);
     assert!(rec_list.contains("href=\"../recommendations.html#r-29\""));
+    assert!(rec_list.contains("<abbr title=\"18 instansi lainnya\">+18</abbr>"));
+    assert!(!rec_list.contains(">X12<") && rec_list.contains(">X11<"));
     let all = read("recommendations.html");
     assert_eq!(all.matches("<li class=\"rec\" id=\"r-").count(), 30);
     let first = all.split("<li class=\"rec\"").nth(1).unwrap();

@@ -17,6 +17,12 @@ use crate::AtlasError;
 /// page's size whatever the size of the repository. Longer entries get
 /// fewer (see [`ListKind::page_size`]).
 pub const LIST_PAGE: usize = 100;
+/// Agency links one entry lists (a recommendation or a fragment may name
+/// a hundred agencies); the rest are counted.
+pub const MAX_AGENCY_LINKS: usize = 12;
+/// Handoffs an agency page lists per counterpart agency (all are in the
+/// agency's `out`/`in` list pages).
+pub const HANDOFFS_PER_COUNTERPART: usize = 5;
 /// Members a shared-activity group's page lists before its list pages.
 pub const GROUP_MEMBERS: usize = 200;
 /// Items a section of an agency, theme or process page shows before it
@@ -486,11 +492,7 @@ impl<'i, 'a> Site<'i, 'a> {
             href: Self::global_href(ListKind::Fragments, "fragments", fi, &a, root),
             anchor: a,
             steps: f.labels.clone(),
-            agencies: f
-                .agencies
-                .iter()
-                .map(|c| self.agency_code_link(c, root))
-                .collect(),
+            agencies: self.capped_codes(f.agencies.iter().map(|x| x.as_ref()), root),
             more: f.occurrences.len() - shown.len(),
             occurrences: shown,
         })
@@ -517,11 +519,7 @@ impl<'i, 'a> Site<'i, 'a> {
         let f = &self.input.families[fi];
         Value::from_serialize(FamilyView {
             anchor: format!("pf-{}", file_stem(&f.id)),
-            agencies: f
-                .agencies
-                .iter()
-                .map(|c| self.agency_code_link(c, root))
-                .collect(),
+            agencies: self.capped_codes(f.agencies.iter().map(|x| x.as_ref()), root),
             processes: f
                 .processes
                 .iter()
@@ -608,16 +606,8 @@ impl<'i, 'a> Site<'i, 'a> {
             anchor: a,
             label: d.label.clone(),
             object: d.object.clone(),
-            consumers: d
-                .consumers
-                .iter()
-                .map(|c| self.agency_code_link(c, root))
-                .collect(),
-            producers: d
-                .producers
-                .iter()
-                .map(|c| self.agency_code_link(c, root))
-                .collect(),
+            consumers: self.capped_codes(d.consumers.iter().map(|x| x.as_ref()), root),
+            producers: self.capped_codes(d.producers.iter().map(|x| x.as_ref()), root),
             reads,
             reads_more,
             writes,
@@ -633,10 +623,7 @@ impl<'i, 'a> Site<'i, 'a> {
                 href: format!("{root}{}", Self::group_url(&g.id)),
                 text: g.label.clone(),
             },
-            agencies: agencies
-                .iter()
-                .map(|a| self.agency_code_link(a, root))
-                .collect(),
+            agencies: self.capped_codes(agencies.iter().map(|x| x.as_ref()), root),
             own: match focus {
                 Some(c) => g
                     .members
@@ -646,13 +633,35 @@ impl<'i, 'a> Site<'i, 'a> {
                     .collect(),
                 None => Vec::new(),
             },
-            others: agencies
-                .iter()
-                .filter(|a| Some(**a) != focus)
-                .map(|a| self.agency_code_link(a, root))
-                .collect(),
+            others: self.capped_codes(agencies.iter().copied().filter(|a| Some(*a) != focus), root),
             members: g.members.len(),
         })
+    }
+
+    /// Code links for `codes`, at most [`MAX_AGENCY_LINKS`]; one more entry
+    /// (`+N`, no link) counts the rest.
+    pub(super) fn capped_codes<'c>(
+        &self,
+        codes: impl Iterator<Item = &'c str>,
+        root: &str,
+    ) -> Vec<CodeLink> {
+        let mut out = Vec::new();
+        let mut rest = 0;
+        for c in codes {
+            if out.len() < MAX_AGENCY_LINKS {
+                out.push(self.agency_code_link(c, root));
+            } else {
+                rest += 1;
+            }
+        }
+        if rest > 0 {
+            out.push(CodeLink {
+                href: String::new(),
+                text: format!("+{rest}"),
+                title: self.t.count("list.more_agencies", rest),
+            });
+        }
+        out
     }
 
     fn handoff_value(&self, hi: usize, root: &str) -> Value {
