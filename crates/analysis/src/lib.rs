@@ -117,7 +117,7 @@ pub fn analyze_with(
     opts: &AnalysisOptions,
     matcher: &peta_matching::Matcher,
 ) -> Analysis {
-    analyze_with_matches(repo, opts, matcher).0
+    run(repo, opts, matcher, false).0
 }
 
 /// [`analyze_with`], also returning the matcher's run the duplication
@@ -129,6 +129,27 @@ pub fn analyze_with_matches(
     opts: &AnalysisOptions,
     matcher: &peta_matching::Matcher,
 ) -> (Analysis, MatchRun) {
+    let (analysis, run) = run(repo, opts, matcher, true);
+    let run = run.unwrap_or_else(|| MatchRun {
+        activities: Vec::new(),
+        models: Vec::new(),
+        result: peta_matching::MatchResult {
+            correspondences: Vec::new(),
+            groups: Vec::new(),
+        },
+    });
+    (analysis, run)
+}
+
+/// The analyses; the matcher's run is returned when `keep_run`, else freed
+/// as soon as the duplication findings are derived (before data requests and
+/// recommendations, so that their memory does not add to the matcher's).
+fn run(
+    repo: &Repository,
+    opts: &AnalysisOptions,
+    matcher: &peta_matching::Matcher,
+    keep_run: bool,
+) -> (Analysis, Option<MatchRun>) {
     let mut phases = Phases::from_env();
     let registry = &repo.registry;
     let resolver = agency::Resolver::new(registry);
@@ -184,8 +205,8 @@ pub fn analyze_with_matches(
     let theme_stats = handoff::theme_stats(&found.handoffs, &found.citizen_contacts);
     phases.lap("handoffs + stats");
 
-    let (dup, run) =
-        duplication::find(repo, &included, assigned, &mut graph, matcher, &mut phases);
+    let (dup, run) = duplication::find(repo, &included, assigned, &mut graph, matcher, &mut phases);
+    let run = keep_run.then_some(run);
     let data_requests = data::requests(repo, &included, &graph);
     phases.lap("data requests");
 
