@@ -329,10 +329,10 @@ fn derive(
     let mut shared = Vec::new();
     let mut shared_id_of_group: HashMap<usize, String> = HashMap::new();
     for (gi, g) in result.groups.iter().enumerate() {
-        let agencies: BTreeSet<String> = g
+        let agencies: BTreeSet<&str> = g
             .members
             .iter()
-            .filter_map(|&m| places.get(m).and_then(|p| p.agency.clone()))
+            .filter_map(|&m| places.get(m).and_then(|p| p.agency.as_deref()))
             .collect();
         if agencies.len() < MIN_AGENCIES {
             continue;
@@ -360,7 +360,7 @@ fn derive(
             id,
             label: g.label.clone(),
             confidence: (g.confidence * 1000.0).round() / 1000.0,
-            agencies: agencies.into_iter().collect(),
+            agencies: agencies.into_iter().map(str::to_string).collect(),
             members,
         });
     }
@@ -451,10 +451,10 @@ fn fragments(
             succ.entry(x).or_default().push(y);
         }
     }
-    let agencies_of = |pairs: &[(usize, usize)]| -> BTreeSet<String> {
+    let agencies_of = |pairs: &[(usize, usize)]| -> BTreeSet<&str> {
         pairs
             .iter()
-            .filter_map(|(x, _)| places.get(*x).and_then(|p| p.agency.clone()))
+            .filter_map(|(x, _)| places.get(*x).and_then(|p| p.agency.as_deref()))
             .collect()
     };
     let kept: BTreeSet<(usize, usize)> = steps
@@ -582,9 +582,9 @@ fn fragments(
     };
     for chain in &chains {
         let paths = occurrences(chain);
-        let agencies: BTreeSet<String> = paths
+        let agencies: BTreeSet<&str> = paths
             .iter()
-            .filter_map(|p| places.get(p[0]).and_then(|pl| pl.agency.clone()))
+            .filter_map(|p| places.get(p[0]).and_then(|pl| pl.agency.as_deref()))
             .collect();
         if agencies.len() >= MIN_AGENCIES {
             emit(chain, paths);
