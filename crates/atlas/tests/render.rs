@@ -503,9 +503,11 @@ fn whole_site_renders_escapes_and_links_resolve() {
     let tetap = names::file_stem("Task_Tetap");
     assert!(
         fragments.contains(&format!("?hl={verif}.{tetap}#n-{verif}")),
-        "first activity link highlights the fragment"
+        "the occurrence's process link highlights the fragment"
     );
-    assert!(fragments.contains(&format!("?hl={tetap}.{verif}#n-{tetap}")));
+    assert!(fragments.contains(&format!(
+        "nip-bpmn-e9f819d1.html?hl={verif}.{tetap}#n-{verif}\">Penetapan NIP</a>"
+    )));
     assert!(fragments.contains("Tetapkan &lt;nomor&gt;") && !fragments.contains("<nomor>"));
     assert!(fragments.contains("Tetapkan NIP &lt;script&gt;"));
     // data requests name the producers, or say there is none

@@ -289,7 +289,7 @@ pub fn pager(pages: usize, current: usize, url: impl Fn(usize) -> String) -> Vec
 struct FragmentPlaceView {
     process: Link,
     agency: Option<CodeLink>,
-    /// The fragment's activities, each linking to its row with all of them highlighted.
+    /// The fragment's activities (labels as written in this process).
     activities: Vec<Link>,
 }
 
@@ -471,18 +471,22 @@ impl<'i, 'a> Site<'i, 'a> {
             .map(|o| {
                 let ids: Vec<&str> = o.nodes.iter().map(String::as_str).collect();
                 FragmentPlaceView {
-                    process: self.process_link(&o.process, root),
+                    // one link per occurrence: the process with all the
+                    // fragment's activities highlighted (per-activity links
+                    // would repeat the whole list k times)
+                    process: self.highlight_link(
+                        &o.process.model,
+                        &ids,
+                        o.process.name.clone(),
+                        root,
+                    ),
                     agency: self.opt_agency(o.process.agency.as_deref(), root),
                     activities: o
-                        .nodes
+                        .labels
                         .iter()
-                        .zip(&o.labels)
-                        .enumerate()
-                        .map(|(k, (_, label))| {
-                            // rotate so the link scrolls to this activity
-                            let mut order = ids.clone();
-                            order.rotate_left(k);
-                            self.highlight_link(&o.process.model, &order, label.clone(), root)
+                        .map(|label| Link {
+                            href: String::new(),
+                            text: label.clone(),
                         })
                         .collect(),
                 }
