@@ -90,7 +90,14 @@ fn merge_sorted(x: &[usize], y: &[usize]) -> Vec<usize> {
 pub(crate) struct PairScores<'a> {
     cache: PairMap<f64>,
     score: &'a dyn Fn(usize, usize) -> f64,
+    limit: usize,
 }
+
+/// Computed pair scores cached per recorded (link) score, and at least
+/// [`CACHE_MIN`]: at 100,000 models an unbounded cache of the pairs sampled
+/// by average link outgrew 16 GiB.
+const CACHE_PER_LINK: usize = 4;
+const CACHE_MIN: usize = 1 << 20;
 
 impl<'a> PairScores<'a> {
     /// `score(x, y)` (`x <= y`): the mean score over the element pairs of
@@ -99,20 +106,29 @@ impl<'a> PairScores<'a> {
         PairScores {
             cache: PairMap::default(),
             score,
+            limit: CACHE_MIN,
         }
     }
 
     /// Records a known score.
     pub fn insert(&mut self, x: usize, y: usize, score: f64) {
         self.cache.insert(pair_key(x, y), score);
+        self.limit = self.limit.max(CACHE_PER_LINK * self.cache.len());
     }
 
+    /// The score of a pair; computed pairs are cached while the cache holds
+    /// fewer than [`CACHE_PER_LINK`] entries per recorded score (the memory
+    /// stays linear; the values do not depend on it).
     fn get(&mut self, x: usize, y: usize) -> f64 {
-        let score = self.score;
-        *self
-            .cache
-            .entry(pair_key(x, y))
-            .or_insert_with(|| score(x.min(y), x.max(y)))
+        let key = pair_key(x, y);
+        if let Some(&s) = self.cache.get(&key) {
+            return s;
+        }
+        let s = (self.score)(x.min(y), x.max(y));
+        if self.cache.len() < self.limit {
+            self.cache.insert(key, s);
+        }
+        s
     }
 }
 
