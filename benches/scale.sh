@@ -8,6 +8,7 @@
 #   PETA_BENCH_DIR=/tmp/peta-bench      where repositories are generated (reused)
 #   PETA_BENCH_STAGES=import,match,analyze,store,atlas
 #   CARGO_TARGET_DIR                    honoured as usual
+#   PETA_ANALYSIS_PHASES=1              also print the analysis phases (stderr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -21,7 +22,7 @@ cargo bench --bench pipeline --no-run >&2
 for n in "${sizes[@]}"; do
   echo "== $n models" >&2
   cargo bench -q --bench pipeline -- --sizes "$n" --dir "$dir" --stages "$stages" \
-    | tee /dev/stderr | grep '^RESULT' >> "$results" || true
+    | tee -a /dev/stderr | grep '^RESULT' >> "$results" || true
 done
 
 echo
