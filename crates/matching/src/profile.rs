@@ -307,7 +307,12 @@ impl Weights {
             let mut seen: BTreeSet<&str> = p.keys.iter().map(String::as_str).collect();
             seen.extend(p.context.iter().map(String::as_str));
             for k in seen {
-                *df.entry(k.to_string()).or_insert(0) += 1;
+                // Allocate a key only the first time a token is seen.
+                if let Some(d) = df.get_mut(k) {
+                    *d += 1;
+                } else {
+                    df.insert(k.to_string(), 1);
+                }
             }
         }
         let n = n.max(1) as f64;
