@@ -90,7 +90,56 @@ fn build_imports_links_and_renders_then_skips_what_did_not_change() {
     assert_eq!(code, 0, "{out}\n{err}");
     assert!(out.contains(&format!("{files} unchanged")), "{out}");
     assert!(out.contains("nothing changed"), "{out}");
+    assert!(
+        err.contains("using the analysis saved by `peta link`"),
+        "the atlas reads the stored analysis back instead of re-matching:\n{err}"
+    );
     assert!(tmp.path().join("atlas/index.html").is_file());
+
+    // The atlas from the stored analysis is the atlas of a fresh analysis of the same files.
+    let (code, out, err) = peta(tmp.path(), &["atlas", "models", "--out", "fresh"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert!(!err.contains("using the analysis saved"), "{err}");
+    let pages = same_tree(&tmp.path().join("atlas"), &tmp.path().join("fresh"));
+    assert!(pages > 5, "only {pages} files compared");
+}
+
+/// Asserts two folders hold the same files with the same bytes; returns how many files.
+fn same_tree(a: &Path, b: &Path) -> usize {
+    let mut names: Vec<_> = std::fs::read_dir(a)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    names.sort();
+    let mut other: Vec<_> = std::fs::read_dir(b)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    other.sort();
+    assert_eq!(
+        names,
+        other,
+        "{} and {} list different files",
+        a.display(),
+        b.display()
+    );
+    let mut n = 0;
+    for name in names {
+        let (x, y) = (a.join(&name), b.join(&name));
+        if x.is_dir() {
+            n += same_tree(&x, &y);
+        } else {
+            assert!(
+                std::fs::read(&x).unwrap() == std::fs::read(&y).unwrap(),
+                "{} differs between the stored and the fresh analysis",
+                x.display()
+            );
+            n += 1;
+        }
+    }
+    n
 }
 
 #[test]

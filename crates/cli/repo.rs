@@ -71,6 +71,48 @@ pub fn load(src: &Source) -> anyhow::Result<Repository> {
     Ok(repo)
 }
 
+/// The analysis `peta link` saved in the store, when the source is a store
+/// (`--db`, without a `--registry` override) and that analysis is current for
+/// `opts` (no model, registry or parameter changed since): reading it back
+/// spares re-running the matcher. `None` otherwise: the caller analyses.
+pub fn stored_analysis(
+    src: &Source,
+    opts: &peta_analysis::AnalysisOptions,
+) -> anyhow::Result<Option<peta_analysis::Analysis>> {
+    let (Some(db), None) = (&src.db, &src.registry) else {
+        return Ok(None);
+    };
+    let store = peta_store::Store::open_existing(db)
+        .with_context(|| format!("cannot open the store {}", db.display()))?;
+    let params = peta_store::LinkParams {
+        analysis: opts.clone(),
+        ..Default::default()
+    };
+    if !store.link_is_current(&params)? {
+        return Ok(None);
+    }
+    // A stored analysis from another peta version is recomputed, not an error.
+    Ok(store.load_analysis().unwrap_or(None))
+}
+
+/// The analysis of `repo` for `opts`: the one `peta link` saved when it is
+/// current (see [`stored_analysis`]; said on stderr), else computed now.
+pub fn analysis(
+    src: &Source,
+    repo: &Repository,
+    opts: &peta_analysis::AnalysisOptions,
+) -> anyhow::Result<peta_analysis::Analysis> {
+    Ok(match stored_analysis(src, opts)? {
+        Some(saved) => {
+            eprintln!(
+                "using the analysis saved by `peta link` (the repository has not changed since)"
+            );
+            saved
+        }
+        None => peta_analysis::analyze(repo, opts),
+    })
+}
+
 fn load_registry(dir: &std::path::Path) -> anyhow::Result<Registry> {
     if !dir.is_dir() {
         anyhow::bail!("{}: the registry folder does not exist", dir.display());

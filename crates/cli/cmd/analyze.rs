@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use peta_analysis::report::{self, Lang};
-use peta_analysis::{analyze, AnalysisOptions};
+use peta_analysis::AnalysisOptions;
 
 use crate::repo;
 
@@ -43,7 +43,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let repo = repo::load(&args.source)?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
-    let analysis = analyze(&repo, &AnalysisOptions { theme });
+    let analysis = repo::analysis(&args.source, &repo, &AnalysisOptions { theme })?;
     let out = match args.format {
         Format::Md => report::markdown(&analysis, &repo.registry, args.lang),
         Format::Json => serde_json::to_string_pretty(&analysis)? + "\n",

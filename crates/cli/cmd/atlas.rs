@@ -35,12 +35,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let repo = repo::load(&args.source)?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
     let started = std::time::Instant::now();
-    let analysis = peta_analysis::analyze(
-        &repo,
-        &AnalysisOptions {
-            theme: theme.clone(),
-        },
-    );
+    let opts = AnalysisOptions {
+        theme: theme.clone(),
+    };
+    let analysis = repo::analysis(&args.source, &repo, &opts)?;
     let mut input = peta_atlas::input_from_analysis(&repo, &analysis, lang);
     // the header shows the catalogue's site title
     input.title = String::new();

@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use peta_analysis::report::{self, Lang};
-use peta_analysis::{analyze, overlaps, AnalysisOptions};
+use peta_analysis::{overlaps, AnalysisOptions};
 
 use crate::repo;
 
@@ -54,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             )
         }
     };
-    let analysis = analyze(&repo, &AnalysisOptions { theme });
+    let analysis = repo::analysis(&args.source, &repo, &AnalysisOptions { theme })?;
     let ov = overlaps(&analysis, &code);
     let out = match args.format {
         Format::Md => report::overlaps_markdown(&ov, args.lang),

@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use peta_analysis::report::{self, Lang};
-use peta_analysis::{analyze, AnalysisOptions};
+use peta_analysis::AnalysisOptions;
 
 use crate::repo;
 
@@ -38,7 +38,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let repo = repo::load(&args.source)?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
-    let mut analysis = analyze(&repo, &AnalysisOptions { theme });
+    let mut analysis = repo::analysis(&args.source, &repo, &AnalysisOptions { theme })?;
     if args.top > 0 {
         analysis.recommendations.truncate(args.top);
     }
