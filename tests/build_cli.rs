@@ -61,10 +61,9 @@ fn models_in(db: &Path) -> i64 {
         .unwrap()
 }
 
-#[test]
-fn build_imports_links_and_renders_then_skips_what_did_not_change() {
-    let tmp = tempfile::tempdir().unwrap();
-    let repo = tmp.path().join("models");
+/// A copy of the analysis crate's small multi-agency fixture in `dir/models`.
+fn mini_copy(dir: &Path) -> std::path::PathBuf {
+    let repo = dir.join("models");
     copy_dir(
         Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -72,6 +71,13 @@ fn build_imports_links_and_renders_then_skips_what_did_not_change() {
         )),
         &repo,
     );
+    repo
+}
+
+#[test]
+fn build_imports_links_and_renders_then_skips_what_did_not_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = mini_copy(tmp.path());
     let files = bpmn_count(&repo);
     assert!(files >= 2);
 
@@ -145,14 +151,7 @@ fn same_tree(a: &Path, b: &Path) -> usize {
 #[test]
 fn a_bad_file_is_reported_and_the_rest_is_still_built() {
     let tmp = tempfile::tempdir().unwrap();
-    let repo = tmp.path().join("models");
-    copy_dir(
-        Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/crates/analysis/tests/fixtures/mini"
-        )),
-        &repo,
-    );
+    let repo = mini_copy(tmp.path());
     std::fs::write(
         repo.join("broken.bpmn"),
         "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <process id=\"p\">\n</definitions>\n",
