@@ -108,20 +108,9 @@ impl<'a> Resolver<'a> {
     /// the file stem, else the stem's first word), through the prepared index
     /// instead of a scan of the registry per name.
     pub fn agency_of_path(&self, rel_path: &str) -> Option<Party> {
-        let path = rel_path.replace('\\', "/");
-        let mut segments: Vec<&str> = path
-            .split('/')
-            .filter(|s| !s.is_empty() && *s != ".")
-            .collect();
-        let file = segments.pop()?;
-        let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
-        let first_word = stem.split(['-', '_', '.', ' ']).next().unwrap_or(stem);
-        segments
+        peta_registry::place_names(rel_path)
             .iter()
-            .rev()
-            .find_map(|s| self.name(s))
-            .or_else(|| self.name(stem))
-            .or_else(|| self.name(first_word))
+            .find_map(|n| self.name(n))
     }
 
     /// Whether a code names an agency (unknown codes count as agencies: they

@@ -263,18 +263,30 @@ impl Registry {
     /// name resolves, else the file stem, else the stem's first word (the part
     /// before the first `-`, `_`, `.` or space, as in `bkn-penetapan-nip.bpmn`).
     pub fn agency_of_path(&self, rel_path: &str) -> Option<&Agency> {
-        let path = normalize_path(rel_path);
-        let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        let file = segments.pop()?;
-        let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
-        let first_word = stem.split(['-', '_', '.', ' ']).next().unwrap_or(stem);
-        segments
-            .iter()
-            .rev()
-            .find_map(|s| self.resolve(s))
-            .or_else(|| self.resolve(stem))
-            .or_else(|| self.resolve(first_word))
+        place_names(rel_path).iter().find_map(|n| self.resolve(n))
     }
+}
+
+/// The names that place a model in the repository, in the order they are
+/// tried ([`Registry::agency_of_path`]): its folders innermost first, its
+/// file stem, the stem's first word (before the first `-`, `_`, `.` or space).
+pub fn place_names(rel_path: &str) -> Vec<String> {
+    let path = normalize_path(rel_path);
+    let mut segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect();
+    let Some(file) = segments.pop() else {
+        return Vec::new();
+    };
+    let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
+    let first_word = stem.split(['-', '_', '.', ' ']).next().unwrap_or(stem);
+    segments
+        .iter()
+        .rev()
+        .chain([&stem, &first_word])
+        .map(|s| s.to_string())
+        .collect()
 }
 
 /// A prepared name → agency table (see [`Registry::index`]).
