@@ -364,33 +364,8 @@ fn run_size(bench: &mut Bench, args: &Args, size: usize) {
             },
         );
         if let (Some((acts, result)), Some(p)) = (&r, &planted) {
-            let index: HashMap<(&str, &str), usize> = acts
-                .iter()
-                .enumerate()
-                .map(|(i, a)| ((a.key.model.as_str(), a.key.id.as_str()), i))
-                .collect();
-            let mut group = vec![usize::MAX; acts.len()];
-            for g in &result.groups {
-                for &m in &g.members {
-                    group[m] = g.id;
-                }
-            }
-            let linked: HashSet<(usize, usize)> =
-                result.correspondences.iter().map(|c| (c.a, c.b)).collect();
             let pairs = planted_pairs(p);
-            let mut found = 0;
-            for (a, b) in &pairs {
-                let (Some(&ia), Some(&ib)) = (
-                    index.get(&(a.0.as_str(), a.1.as_str())),
-                    index.get(&(b.0.as_str(), b.1.as_str())),
-                ) else {
-                    continue;
-                };
-                let (x, y) = (ia.min(ib), ia.max(ib));
-                if linked.contains(&(x, y)) || (group[x] != usize::MAX && group[x] == group[y]) {
-                    found += 1;
-                }
-            }
+            let found = peta_matching::eval::pair_recall(acts, result, &pairs).found;
             println!(
                 "         quality: planted duplicate pairs linked or grouped by the matcher: {found}/{} ({})",
                 pairs.len(),

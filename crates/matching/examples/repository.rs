@@ -9,7 +9,6 @@
 //! (written by the generator), reports the share of planted duplicate pairs
 //! that are linked or grouped.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -122,35 +121,8 @@ fn main() {
     if pairs.is_empty() {
         return;
     }
-    let index: HashMap<(&str, &str), usize> = acts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| ((a.key.model.as_str(), a.key.id.as_str()), i))
-        .collect();
-    let mut group = vec![usize::MAX; acts.len()];
-    for g in &result.groups {
-        for &m in &g.members {
-            group[m] = g.id;
-        }
-    }
-    let linked: HashSet<(usize, usize)> =
-        result.correspondences.iter().map(|c| (c.a, c.b)).collect();
-    let (mut found, mut grouped, mut known) = (0, 0, 0);
-    for (a, b) in &pairs {
-        let (Some(&x), Some(&y)) = (
-            index.get(&(a.0.as_str(), a.1.as_str())),
-            index.get(&(b.0.as_str(), b.1.as_str())),
-        ) else {
-            continue;
-        };
-        known += 1;
-        let (x, y) = (x.min(y), x.max(y));
-        let same_group = group[x] != usize::MAX && group[x] == group[y];
-        grouped += usize::from(same_group);
-        if linked.contains(&(x, y)) || same_group {
-            found += 1;
-        }
-    }
+    let r = peta_matching::eval::pair_recall(&acts, &result, &pairs);
+    let (found, grouped, known) = (r.found, r.grouped, r.known);
     println!(
         "quality: planted duplicate pairs linked or grouped {found}/{} ({:.1}%), grouped {:.1}% ({} found in the elements)",
         pairs.len(),

@@ -1,8 +1,10 @@
 //! Precision, recall and F1, per pair of models and micro/macro averaged.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+
+use crate::{Activity, MatchResult};
 
 /// True positives, false positives, false negatives.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,4 +315,64 @@ fn split_pair_name(stem: &str, models_dir: &std::path::Path) -> Option<(String, 
             && models_dir.join(format!("{b}.bpmn")).is_file())
         .then(|| (a.to_string(), b.to_string()))
     })
+}
+
+/// How many of a list of known duplicate pairs a repository run recovers
+/// (recall only: pairs outside the list may be duplicates too).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PairRecall {
+    /// Pairs given.
+    pub pairs: usize,
+    /// Pairs whose two ends are both among the elements.
+    pub known: usize,
+    /// Pairs linked by a correspondence or put in one group.
+    pub found: usize,
+    /// Pairs put in one group.
+    pub grouped: usize,
+}
+
+/// One end of a known pair: `(model, element id)`, as in an [`Activity`]'s key.
+pub type ElementRef = (String, String);
+
+/// Scores `result` (of [`crate::Matcher::match_repository`] over `acts`)
+/// against known duplicate pairs, each end a `(model, element id)` pair as in
+/// [`Activity::key`](crate::Activity).
+pub fn pair_recall(
+    acts: &[Activity],
+    result: &MatchResult,
+    pairs: &[(ElementRef, ElementRef)],
+) -> PairRecall {
+    let index: HashMap<(&str, &str), usize> = acts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ((a.key.model.as_str(), a.key.id.as_str()), i))
+        .collect();
+    let mut group = vec![usize::MAX; acts.len()];
+    for g in &result.groups {
+        for &m in &g.members {
+            if let Some(slot) = group.get_mut(m) {
+                *slot = g.id;
+            }
+        }
+    }
+    let linked: HashSet<(usize, usize)> =
+        result.correspondences.iter().map(|c| (c.a, c.b)).collect();
+    let mut out = PairRecall {
+        pairs: pairs.len(),
+        ..PairRecall::default()
+    };
+    for (a, b) in pairs {
+        let (Some(&x), Some(&y)) = (
+            index.get(&(a.0.as_str(), a.1.as_str())),
+            index.get(&(b.0.as_str(), b.1.as_str())),
+        ) else {
+            continue;
+        };
+        out.known += 1;
+        let (x, y) = (x.min(y), x.max(y));
+        let same_group = group[x] != usize::MAX && group[x] == group[y];
+        out.grouped += usize::from(same_group);
+        out.found += usize::from(same_group || linked.contains(&(x, y)));
+    }
+    out
 }

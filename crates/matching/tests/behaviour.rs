@@ -172,6 +172,28 @@ fn groups_gather_across_models_with_confidence() {
 }
 
 #[test]
+fn pair_recall_counts_known_pairs_recovered() {
+    let acts = vec![
+        act("bkn", "1", "Memverifikasi berkas usulan pensiun"),
+        act("taspen", "2", "Verifikasi berkas usul pensiun"),
+        act("bkn", "4", "Menerbitkan SK pensiun"),
+        act("taspen", "5", "Membayar tunjangan hari tua"),
+    ];
+    let r = Matcher::with_defaults().match_repository(&acts);
+    let end = |m: &str, id: &str| (m.to_string(), id.to_string());
+    let pairs = vec![
+        (end("bkn", "1"), end("taspen", "2")), // the same work: recovered
+        (end("bkn", "4"), end("taspen", "5")), // different work: not
+        (end("bkn", "1"), end("nowhere", "9")), // an end not in the input
+    ];
+    let recall = peta_matching::eval::pair_recall(&acts, &r, &pairs);
+    assert_eq!(recall.pairs, 3);
+    assert_eq!(recall.known, 2);
+    assert_eq!(recall.found, 1);
+    assert_eq!(recall.grouped, 1);
+}
+
+#[test]
 fn a_decision_on_a_person_served_is_a_decision_on_their_application() {
     assert!(linked("Accept applicant", "Accept application"));
     assert!(linked("Menolak pemohon", "Menolak permohonan"));
