@@ -138,6 +138,19 @@ impl<'a> InvertedIndex<'a> {
         }
     }
 
+    /// The part of a posting list that is read: all of it, or the
+    /// `max_posting` entries around `at` when it is longer.
+    fn window<'l>(&self, list: &'l [usize], at: usize) -> &'l [usize] {
+        if list.len() <= self.max_posting {
+            return list;
+        }
+        let pos = list.partition_point(|&x| x < at);
+        let start = pos
+            .saturating_sub(self.max_posting / 2)
+            .min(list.len() - self.max_posting);
+        &list[start..start + self.max_posting]
+    }
+
     /// Indices found by the query keys, ascending and distinct. `at` is the
     /// querying element's position on this index's scale. A posting list
     /// longer than `max_posting` is read only in a window of `max_posting`
@@ -148,15 +161,7 @@ impl<'a> InvertedIndex<'a> {
         let mut out: Vec<usize> = Vec::new();
         for k in &keys.query {
             if let Some(list) = self.postings.get(k.as_str()) {
-                if list.len() <= self.max_posting {
-                    out.extend_from_slice(list);
-                } else {
-                    let pos = list.partition_point(|&x| x < at);
-                    let start = pos
-                        .saturating_sub(self.max_posting / 2)
-                        .min(list.len() - self.max_posting);
-                    out.extend_from_slice(&list[start..start + self.max_posting]);
-                }
+                out.extend_from_slice(self.window(list, at));
             }
         }
         out.sort_unstable();
@@ -177,15 +182,7 @@ impl<'a> InvertedIndex<'a> {
         lists.sort_by(|x, y| x.1.len().cmp(&y.1.len()).then(x.0.cmp(y.0)));
         let mut out: Vec<usize> = Vec::new();
         for (_, list) in lists {
-            if list.len() <= self.max_posting {
-                out.extend_from_slice(list);
-            } else {
-                let pos = list.partition_point(|&x| x < at);
-                let start = pos
-                    .saturating_sub(self.max_posting / 2)
-                    .min(list.len() - self.max_posting);
-                out.extend_from_slice(&list[start..start + self.max_posting]);
-            }
+            out.extend_from_slice(self.window(list, at));
             if out.len() >= budget {
                 out.sort_unstable();
                 out.dedup();
