@@ -585,6 +585,12 @@ fn run_size(bench: &mut Bench, args: &Args, size: usize) {
     bench.results.push(r);
 }
 
+/// The same allocator as the `peta` binary (crates/cli/main.rs), so that the
+/// figures are those users get.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args = parse_args();
     println!(
