@@ -1083,12 +1083,17 @@ fn theme(
         .map(|&mi| input.models[mi].model.key.as_str())
         .collect();
     // bands: agencies of the theme's models, in registry order; models without agency last
+    let mut by_band: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
     let mut band_codes: Vec<Option<String>> = Vec::new();
     for &mi in &models {
-        let a = input.models[mi].agency.clone();
-        if !band_codes.contains(&a) {
-            band_codes.push(a);
-        }
+        let a = input.models[mi].agency.as_deref();
+        by_band
+            .entry(a)
+            .or_insert_with(|| {
+                band_codes.push(a.map(str::to_string));
+                Vec::new()
+            })
+            .push(mi);
     }
     let order = |c: &Option<String>| {
         c.as_ref()
@@ -1104,47 +1109,57 @@ fn theme(
         })
         .collect();
     // agencies met only through handoffs get a band too
+    let mut band_of: HashMap<String, usize> = band_codes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.clone().map(|c| (c, i)))
+        .collect();
     for h in &handoffs {
         for a in [&h.from.agency, &h.to.agency] {
-            let c = Some(a.clone());
-            if !band_codes.contains(&c) {
-                band_codes.push(c);
+            if !band_of.contains_key(a) {
+                band_of.insert(a.clone(), band_codes.len());
+                band_codes.push(Some(a.clone()));
             }
         }
     }
+    // the most connected processes of each band get its cards
+    let connections = |mi: usize| site.shared_of[mi].len() + site.handoffs_of[mi].len();
     let bands: Vec<MapAgency> = band_codes
         .iter()
-        .map(|c| MapAgency {
-            code: c.clone().unwrap_or_else(|| "?".to_string()),
-            name: c
-                .as_deref()
-                .map(|c| site.agency_name(c).to_string())
-                .unwrap_or_else(|| t.get("map.no_agency").to_string()),
-            href: c
-                .as_deref()
-                .map(|c| format!("{root}{}", Site::agency_url(c))),
-            processes: models
-                .iter()
-                .filter(|&&mi| &input.models[mi].agency == c)
-                .map(|&mi| MapProcess {
-                    title: site.model_title(mi),
-                    href: format!("{root}{}", site.model_url(mi)),
-                    activities: site.activity_count(mi),
-                    shared: site.shared_of[mi].len(),
-                    handoffs: site.handoffs_of[mi].len(),
-                })
-                .collect(),
+        .map(|c| {
+            let mut members = by_band.get(&c.as_deref()).cloned().unwrap_or_default();
+            let total = members.len();
+            members.sort_by_key(|&mi| (std::cmp::Reverse(connections(mi)), mi));
+            members.truncate(theme_map::MAP_CARDS);
+            members.sort_unstable();
+            MapAgency {
+                code: c.clone().unwrap_or_else(|| "?".to_string()),
+                name: c
+                    .as_deref()
+                    .map(|c| site.agency_name(c).to_string())
+                    .unwrap_or_else(|| t.get("map.no_agency").to_string()),
+                href: c
+                    .as_deref()
+                    .map(|c| format!("{root}{}", Site::agency_url(c))),
+                processes: members
+                    .iter()
+                    .map(|&mi| MapProcess {
+                        title: site.model_title(mi),
+                        href: format!("{root}{}", site.model_url(mi)),
+                        activities: site.activity_count(mi),
+                        shared: site.shared_of[mi].len(),
+                        handoffs: site.handoffs_of[mi].len(),
+                    })
+                    .collect(),
+                total,
+            }
         })
         .collect();
     let mut pair_counts: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for h in &handoffs {
-        let a = band_codes
-            .iter()
-            .position(|c| c.as_deref() == Some(h.from.agency.as_str()));
-        let b = band_codes
-            .iter()
-            .position(|c| c.as_deref() == Some(h.to.agency.as_str()));
-        if let (Some(a), Some(b)) = (a, b) {
+        let a = band_of.get(h.from.agency.as_str());
+        let b = band_of.get(h.to.agency.as_str());
+        if let (Some(&a), Some(&b)) = (a, b) {
             *pair_counts.entry((a, b)).or_insert(0) += 1;
         }
     }

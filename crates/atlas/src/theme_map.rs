@@ -1,6 +1,10 @@
 //! The thematic map of a theme: one band per agency with its processes as
 //! cards (shared work highlighted), and handoff arrows between the bands with
 //! their counts.
+//!
+//! The map stays readable and small at national scale: a band shows at most
+//! [`MAP_CARDS`] process cards (the caller passes the most connected ones)
+//! and one more card counting the rest, which links to the agency's page.
 
 use std::fmt::Write;
 
@@ -26,7 +30,22 @@ pub struct MapAgency {
     pub code: String,
     pub name: String,
     pub href: Option<String>,
+    /// The cards drawn, at most [`MAP_CARDS`] (extra ones are not drawn).
     pub processes: Vec<MapProcess>,
+    /// How many processes the agency has in the theme (at least
+    /// `processes.len()`); the difference is counted on a "+N" card.
+    pub total: usize,
+}
+
+/// At most this many process cards per agency band.
+pub const MAP_CARDS: usize = 8;
+
+impl MapAgency {
+    /// The cards drawn and how many processes are left uncounted on them.
+    fn shown(&self) -> (&[MapProcess], usize) {
+        let shown = &self.processes[..self.processes.len().min(MAP_CARDS)];
+        (shown, self.total.max(self.processes.len()) - shown.len())
+    }
 }
 
 /// Handoffs from band `from` to band `to`.
@@ -94,7 +113,9 @@ pub fn theme_map(agencies: &[MapAgency], flows: &[MapFlow], t: &Catalogue, title
     let mut ys = Vec::with_capacity(agencies.len());
     let mut y = 0.0;
     for a in agencies {
-        let rows = a.processes.len().div_ceil(PER_ROW).max(1);
+        let (shown, more) = a.shown();
+        let cards = shown.len() + usize::from(more > 0);
+        let rows = cards.div_ceil(PER_ROW).max(1);
         let h = rows as f64 * (CARD_H + GAP) - GAP + 2.0 * PAD;
         ys.push((y, h.max(104.0)));
         y += h.max(104.0) + 6.0;
@@ -116,15 +137,13 @@ pub fn theme_map(agencies: &[MapAgency], flows: &[MapFlow], t: &Catalogue, title
     o.push_str(r#"<defs><marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="m-fill"/></marker></defs>"#);
     for (i, a) in agencies.iter().enumerate() {
         let (by, bh) = ys[i];
+        let (shown, more) = a.shown();
+        let total = shown.len() + more;
         let _ = write!(
             o,
             r#"<g class="band{}"><title>{}</title>"#,
             if i % 2 == 1 { " alt" } else { "" },
-            xml(&format!(
-                "{} — {}",
-                a.name,
-                t.count("map.processes", a.processes.len())
-            ))
+            xml(&format!("{} — {}", a.name, t.count("map.processes", total)))
         );
         let _ = write!(
             o,
@@ -164,9 +183,9 @@ pub fn theme_map(agencies: &[MapAgency], flows: &[MapFlow], t: &Catalogue, title
             o,
             r#"<text class="meta count" x="12" y="{}">{}</text>"#,
             f(by + PAD + 32.0 + lines.len() as f64 * 14.0 + 4.0),
-            xml(&t.count("map.processes", a.processes.len()))
+            xml(&t.count("map.processes", total))
         );
-        for (k, p) in a.processes.iter().enumerate() {
+        for (k, p) in shown.iter().enumerate() {
             let cx = LABEL_W + (k % PER_ROW) as f64 * (CARD_W + GAP);
             let cy = by + PAD + (k / PER_ROW) as f64 * (CARD_H + GAP);
             let mut label = p.title.clone();
@@ -250,6 +269,30 @@ pub fn theme_map(agencies: &[MapAgency], flows: &[MapFlow], t: &Catalogue, title
             }
             o.push_str("</a>");
         }
+        if more > 0 {
+            let k = shown.len();
+            let cx = LABEL_W + (k % PER_ROW) as f64 * (CARD_W + GAP);
+            let cy = by + PAD + (k / PER_ROW) as f64 * (CARD_H + GAP);
+            let text = t.count("map.more", more);
+            if let Some(href) = &a.href {
+                let _ = write!(o, r#"<a href="{}" class="card more">"#, xml(href));
+            } else {
+                o.push_str(r#"<g class="card more">"#);
+            }
+            let _ = write!(
+                o,
+                r#"<title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="8" class="card-bg"/><text class="card-title" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                xml(&format!("{} — {}", a.name, text)),
+                f(cx),
+                f(cy),
+                f(CARD_W),
+                f(CARD_H),
+                f(cx + CARD_W / 2.0),
+                f(cy + CARD_H / 2.0 + 5.0),
+                xml(&text)
+            );
+            o.push_str(if a.href.is_some() { "</a>" } else { "</g>" });
+        }
         o.push_str("</g>");
     }
     for (k, arc) in arcs.iter().enumerate() {
@@ -317,4 +360,80 @@ pub fn theme_map(agencies: &[MapAgency], flows: &[MapFlow], t: &Catalogue, title
     }
     o.push_str("</svg>");
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn card(i: usize) -> MapProcess {
+        MapProcess {
+            title: format!("Proses {i}"),
+            href: format!("p{i}.html"),
+            activities: 5,
+            shared: i % 2,
+            handoffs: 0,
+        }
+    }
+
+    fn band(code: &str, cards: usize, total: usize) -> MapAgency {
+        MapAgency {
+            code: code.to_string(),
+            name: format!("Instansi {code}"),
+            href: Some(format!("{code}.html")),
+            processes: (0..cards).map(card).collect(),
+            total,
+        }
+    }
+
+    #[test]
+    fn a_band_draws_at_most_map_cards_and_counts_the_rest() {
+        let t = Catalogue::embedded(Lang::Id).expect("embedded catalogue");
+        let svg = theme_map(
+            &[band("A", MAP_CARDS, 30), band("B", 2, 2)],
+            &[],
+            &t,
+            "Peta",
+        );
+        // 8 + 2 process cards, one "+22" card for A linking to its page, none for B
+        let cards = |class: &str| svg.matches(&format!("class=\"{class}\"")).count();
+        assert_eq!(cards("card") + cards("card has-shared"), MAP_CARDS + 2);
+        assert_eq!(cards("card more"), 1);
+        assert!(
+            svg.contains(r#"<a href="A.html" class="card more">"#),
+            "{svg}"
+        );
+        assert!(svg.contains("+22 proses lain"), "{svg}");
+        assert!(!svg.contains(r#"<a href="B.html" class="card more">"#));
+        assert!(svg.contains("30 proses"));
+    }
+
+    #[test]
+    fn extra_cards_passed_are_not_drawn() {
+        let t = Catalogue::embedded(Lang::English).expect("embedded catalogue");
+        let svg = theme_map(&[band("A", 20, 20)], &[], &t, "Map");
+        assert!(svg.contains("p7.html"));
+        assert!(!svg.contains("p8.html"));
+        assert!(svg.contains("+12 more processes"), "{svg}");
+    }
+
+    #[test]
+    fn band_height_grows_with_drawn_cards_only() {
+        let t = Catalogue::embedded(Lang::Id).expect("embedded catalogue");
+        let small = theme_map(&[band("A", MAP_CARDS, MAP_CARDS)], &[], &t, "x");
+        let huge = theme_map(&[band("A", MAP_CARDS, 5_000)], &[], &t, "x");
+        let height = |svg: &str| {
+            let i = svg.find("height=\"").map(|i| i + 8).unwrap_or(0);
+            svg[i..]
+                .split('"')
+                .next()
+                .unwrap_or("")
+                .parse::<f64>()
+                .unwrap_or(0.0)
+        };
+        // one more card fits in the last row of three (8 → 9 cards: still 3 rows)
+        assert_eq!(height(&small), height(&huge));
+        assert!(height(&huge) < 400.0);
+    }
 }
