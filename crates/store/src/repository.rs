@@ -13,6 +13,10 @@ use crate::derive::Context;
 use crate::import::key_of;
 use crate::{Store, StoreError};
 
+/// Stored models re-parsed per batch when a repository is loaded: bounds the
+/// source bytes held at once (about 30 KB a model).
+const LOAD_BATCH: usize = 2048;
+
 /// One stored model's source, as read back.
 struct StoredSource {
     id: i64,
@@ -173,33 +177,65 @@ impl Store {
     /// Like [`Store::load_repository`], also returning the errors of stored
     /// models that no longer parse (possible only after a parser change).
     pub fn load_repository_with_errors(&self) -> Result<(Repository, Vec<ParseError>), StoreError> {
-        let sources = self.sources()?;
+        self.load_stored(true)
+    }
+
+    /// The repository for analyses that draw nothing (`peta link`): like
+    /// [`Store::load_repository`], but each model's diagram interchange is
+    /// dropped as soon as the model is parsed (a third of a parsed model's
+    /// memory), so a national repository's analysis starts smaller.
+    pub fn load_repository_for_analysis(&self) -> Result<Repository, StoreError> {
+        Ok(self.load_stored(false)?.0)
+    }
+
+    /// Re-parses the stored models [`LOAD_BATCH`] at a time (sources read
+    /// from SQLite, then parsed in parallel and dropped), so the stored
+    /// sources are never all in memory at once.
+    fn load_stored(&self, diagrams: bool) -> Result<(Repository, Vec<ParseError>), StoreError> {
+        let names: Vec<(i64, String, String)> = self
+            .conn
+            .prepare("SELECT id, path, rel_path FROM models ORDER BY rel_path, path")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
         let registry = self.registry()?;
         // Two roots may hold the same relative name: those keep their full path.
         let mut count = std::collections::HashMap::new();
-        for s in &sources {
-            *count.entry(s.rel_path.as_str()).or_insert(0usize) += 1;
+        for (_, _, rel) in &names {
+            *count.entry(rel.as_str()).or_insert(0usize) += 1;
         }
         let opts = ParseOptions::default();
-        let parsed: Vec<Result<RepoModel, ParseError>> = sources
-            .par_iter()
-            .map(|s| {
-                let name = if count.get(s.rel_path.as_str()).copied().unwrap_or(0) > 1 {
-                    s.path.replace('\\', "/")
-                } else {
-                    s.rel_path.clone()
-                };
-                let mut model = peta_bpmn::parse_bytes(&key_of(&name), &s.path, &s.source, &opts)?;
-                model.key = key_of(&name);
-                Ok(RepoModel { path: name, model })
-            })
-            .collect();
-        let mut models = Vec::new();
+        let mut source_of = self
+            .conn
+            .prepare("SELECT source FROM models WHERE id = ?1")?;
+        let mut models = Vec::with_capacity(names.len());
         let mut errors = Vec::new();
-        for p in parsed {
-            match p {
-                Ok(m) => models.push(m),
-                Err(e) => errors.push(e),
+        for batch in names.chunks(LOAD_BATCH) {
+            let sources: Vec<Vec<u8>> = batch
+                .iter()
+                .map(|(id, _, _)| source_of.query_row([id], |r| r.get(0)))
+                .collect::<Result<_, _>>()?;
+            let parsed: Vec<Result<RepoModel, ParseError>> = batch
+                .par_iter()
+                .zip(sources.par_iter())
+                .map(|((_, path, rel_path), source)| {
+                    let name = if count.get(rel_path.as_str()).copied().unwrap_or(0) > 1 {
+                        path.replace('\\', "/")
+                    } else {
+                        rel_path.clone()
+                    };
+                    let mut model = peta_bpmn::parse_bytes(&key_of(&name), path, source, &opts)?;
+                    model.key = key_of(&name);
+                    if !diagrams {
+                        model.diagrams = Vec::new();
+                    }
+                    Ok(RepoModel { path: name, model })
+                })
+                .collect();
+            for p in parsed {
+                match p {
+                    Ok(m) => models.push(m),
+                    Err(e) => errors.push(e),
+                }
             }
         }
         let mut repo = Repository::from_models(models, registry);

@@ -351,6 +351,34 @@ fn load_repository_gives_the_models_and_registry_back() {
 }
 
 #[test]
+fn the_analysis_load_drops_diagrams_and_keeps_everything_else() {
+    // the bundled corpus: its models carry diagram interchange
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../processes");
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("peta.db");
+    let mut store = Store::open(&db).unwrap();
+    import(&mut store, &repo, false);
+    let full = store.load_repository().unwrap();
+    let lean = store.load_repository_for_analysis().unwrap();
+    assert!(
+        full.models.iter().any(|m| !m.model.diagrams.is_empty()),
+        "the fixture has diagram interchange"
+    );
+    assert!(lean.models.iter().all(|m| m.model.diagrams.is_empty()));
+    assert_eq!(full.models.len(), lean.models.len());
+    for (a, b) in full.models.iter().zip(&lean.models) {
+        assert_eq!(a.path, b.path);
+        // parsed parts compared as JSON (they have no `PartialEq`)
+        let json = |m: &peta_analysis::RepoModel| {
+            serde_json::to_string(&(&m.model.processes, &m.model.collaborations)).unwrap()
+        };
+        assert_eq!(json(a), json(b));
+    }
+    assert_eq!(full.registry, lean.registry);
+    assert_eq!(full.root, lean.root);
+}
+
+#[test]
 fn a_changed_registry_updates_stored_agencies() {
     let (_tmp, repo, db) = setup();
     let mut store = Store::open(&db).unwrap();
