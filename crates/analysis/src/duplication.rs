@@ -519,6 +519,8 @@ fn fragments(
         .map(|s| (s.id.as_str(), s.label.as_str()))
         .collect();
     let mut result: BTreeMap<Vec<String>, DuplicatedFragment> = BTreeMap::new();
+    // a process occurs in many fragments: its reference is built once
+    let mut process_refs: HashMap<(usize, usize), Option<ProcessRef>> = HashMap::new();
     let mut emit = |chain: &[usize], paths: Vec<Vec<usize>>| {
         let groups: Vec<String> = chain
             .iter()
@@ -543,7 +545,11 @@ fn fragments(
             let Some(pl) = places.get(path[0]) else {
                 continue;
             };
-            let Some(pr) = process_ref(repo, graph, pl.model, pl.process) else {
+            let Some(pr) = process_refs
+                .entry((pl.model, pl.process))
+                .or_insert_with(|| process_ref(repo, graph, pl.model, pl.process))
+                .clone()
+            else {
                 continue;
             };
             if let Some(a) = &pl.agency {

@@ -107,7 +107,9 @@ pub struct Recommendation {
     pub themes: Vec<String>,
 }
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rayon::prelude::*;
 
 use crate::measure;
 use crate::report::{handoff_kind_label, Lang};
@@ -337,12 +339,12 @@ pub fn recommend(
     analysis: &Analysis,
 ) -> Vec<Recommendation> {
     let measures = Measures::new(repo);
-    let themes_of = |model: &str| -> Vec<String> {
+    let themes_of = |model: &str| -> &[String] {
         repo.models
             .binary_search_by(|m| m.path.as_str().cmp(model))
             .ok()
-            .and_then(|i| themes.get(i).cloned())
-            .unwrap_or_default()
+            .and_then(|i| themes.get(i))
+            .map_or(&[], Vec::as_slice)
     };
     let mut drafts = Vec::new();
     shared_services(analysis, &measures, &mut drafts);
@@ -352,14 +354,16 @@ pub fn recommend(
     ping_pongs(analysis, &measures, &mut drafts);
 
     let mut out: Vec<Recommendation> = drafts
-        .into_iter()
+        .into_par_iter()
         .map(|mut d| {
             // Keep the order the evidence was given in (path order), once each.
-            let mut seen_ev = BTreeSet::new();
+            let mut seen_ev = HashSet::new();
             d.evidence
                 .retain(|e| seen_ev.insert((e.model.clone(), e.id.clone())));
-            for e in &d.evidence {
-                d.themes.extend(themes_of(&e.model));
+            // themes looked up once per model, not once per evidence element
+            let models: BTreeSet<&str> = d.evidence.iter().map(|e| e.model.as_str()).collect();
+            for m in models {
+                d.themes.extend(themes_of(m).iter().cloned());
             }
             let processes: BTreeSet<String> = d
                 .evidence
