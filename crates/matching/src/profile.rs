@@ -315,10 +315,21 @@ impl Weights {
                 }
             }
         }
+        Weights::from_counts(n, df)
+    }
+
+    /// The weights of `n` profiles given each token's document frequency
+    /// (the number of profiles whose keys or context hold it, at least 1):
+    /// what [`Weights::learn`] computes, for callers that count without
+    /// building profiles.
+    pub fn from_counts<S: Into<String>>(
+        n: usize,
+        df: impl IntoIterator<Item = (S, usize)>,
+    ) -> Weights {
         let n = n.max(1) as f64;
         let idf = df
             .into_iter()
-            .map(|(k, d)| (k, (1.0 + n / d as f64).ln()))
+            .map(|(k, d)| (k.into(), (1.0 + n / d as f64).ln()))
             .collect();
         Weights {
             idf,

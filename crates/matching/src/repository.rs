@@ -30,6 +30,7 @@ use crate::activity::{Activity, ActivityKind, MessageRole};
 use crate::cluster::{self, Link, PairScores, SharedActivityGroup};
 use crate::config::MatchConfig;
 use crate::index::{self, InvertedIndex, Keys};
+use crate::label::{LabelScorer, Vocabulary, Wide};
 use crate::profile::{Profile, Weights};
 use crate::score::{self, LabelPart};
 use crate::{Correspondence, MatchResult};
@@ -92,152 +93,186 @@ impl Classes {
 /// same order as over the strings and scores are bit-identical to
 /// [`score::context`].
 struct Contexts {
+    /// Weight of every interned token (label and context tokens), by id.
     idf: Vec<f64>,
     context: Vec<Box<[u32]>>,
     lane: Vec<Box<[u32]>>,
     model: Vec<u32>,
 }
 
-impl Contexts {
-    /// Analyses each distinct neighbour label and lane name once (through
-    /// [`Profile::build`], so that the tokens are those of a full profile)
-    /// and learns the token weights from light per-element profiles (the
-    /// class's keys and the element's context: what [`Weights::learn`] reads).
-    fn new(
-        acts: &[Activity],
-        classes: &Classes,
-        profiles: &[Profile],
-        lex: &Lexicon,
-        config: &MatchConfig,
-    ) -> (Contexts, Weights) {
-        let mut neighbours: Vec<&str> = acts
-            .iter()
-            .flat_map(|a| a.predecessors.iter().chain(a.successors.iter()))
-            .map(String::as_str)
-            .collect::<HashSet<&str>>()
-            .into_iter()
-            .collect();
-        neighbours.sort_unstable();
-        let mut lanes: Vec<&str> = acts
-            .iter()
-            .filter_map(|a| a.lane.as_deref())
-            .collect::<HashSet<&str>>()
-            .into_iter()
-            .collect();
-        lanes.sort_unstable();
-        let neighbour_tokens: Vec<Vec<String>> = neighbours
-            .par_iter()
-            .map(|l| {
-                let mut a = Activity::new("", "", "", ActivityKind::Activity);
-                a.predecessors.push(l.to_string());
-                Profile::build(&a, lex, config).context
-            })
-            .collect();
-        let lane_tokens: Vec<Vec<String>> = lanes
-            .par_iter()
-            .map(|l| {
-                let mut a = Activity::new("", "", "", ActivityKind::Activity);
-                a.lane = Some(l.to_string());
-                Profile::build(&a, lex, config).lane
-            })
-            .collect();
-        // Token ids in string order.
-        let mut vocab: Vec<&str> = neighbour_tokens
+/// What [`intern`] derives from the elements.
+struct Interned {
+    contexts: Contexts,
+    weights: Weights,
+    labels: LabelScorer,
+}
+
+/// Interns every token once: analyses each distinct neighbour label and
+/// lane name once (through [`Profile::build`], so that the tokens are those
+/// of a full profile), numbers the label and context tokens in string order
+/// ([`Vocabulary`]), and learns the token weights from document frequencies
+/// counted per element over its class's keys and its own context (what
+/// [`Weights::learn`] reads of a full per-element profile), without
+/// building per-element profiles.
+fn intern(
+    acts: &[Activity],
+    classes: &Classes,
+    profiles: &[Profile],
+    lex: &Lexicon,
+    config: &MatchConfig,
+) -> Interned {
+    let mut neighbours: Vec<&str> = acts
+        .iter()
+        .flat_map(|a| a.predecessors.iter().chain(a.successors.iter()))
+        .map(String::as_str)
+        .collect::<HashSet<&str>>()
+        .into_iter()
+        .collect();
+    neighbours.sort_unstable();
+    let mut lanes: Vec<&str> = acts
+        .iter()
+        .filter_map(|a| a.lane.as_deref())
+        .collect::<HashSet<&str>>()
+        .into_iter()
+        .collect();
+    lanes.sort_unstable();
+    let neighbour_tokens: Vec<Vec<String>> = neighbours
+        .par_iter()
+        .map(|l| {
+            let mut a = Activity::new("", "", "", ActivityKind::Activity);
+            a.predecessors.push(l.to_string());
+            Profile::build(&a, lex, config).context
+        })
+        .collect();
+    let lane_tokens: Vec<Vec<String>> = lanes
+        .par_iter()
+        .map(|l| {
+            let mut a = Activity::new("", "", "", ActivityKind::Activity);
+            a.lane = Some(l.to_string());
+            Profile::build(&a, lex, config).lane
+        })
+        .collect();
+    // Token ids in string order.
+    let vocab = Vocabulary::new(
+        neighbour_tokens
             .iter()
             .chain(lane_tokens.iter())
             .flatten()
             .map(String::as_str)
-            .collect::<HashSet<&str>>()
-            .into_iter()
-            .collect();
-        vocab.sort_unstable();
-        let id: HashMap<&str, u32> = vocab
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (*t, i as u32))
-            .collect();
-        let intern = |ts: &[String]| -> Vec<u32> {
-            let mut v: Vec<u32> = ts
+            .chain(profiles.iter().flat_map(Vocabulary::label_tokens)),
+    );
+    let intern = |ts: &[String]| vocab.ids(ts.iter().map(String::as_str));
+    let neighbour_ids: HashMap<&str, Vec<u32>> = neighbours
+        .iter()
+        .zip(neighbour_tokens.iter())
+        .map(|(l, ts)| (*l, intern(ts)))
+        .collect();
+    let lane_ids: HashMap<&str, Vec<u32>> = lanes
+        .iter()
+        .zip(lane_tokens.iter())
+        .map(|(l, ts)| (*l, intern(ts)))
+        .collect();
+    let context: Vec<Box<[u32]>> = acts
+        .par_iter()
+        .map(|a| {
+            let mut v: Vec<u32> = a
+                .predecessors
                 .iter()
-                .filter_map(|t| id.get(t.as_str()).copied())
+                .chain(a.successors.iter())
+                .filter_map(|l| neighbour_ids.get(l.as_str()))
+                .flatten()
+                .copied()
                 .collect();
             v.sort_unstable();
-            v
-        };
-        let neighbour_ids: HashMap<&str, Vec<u32>> = neighbours
-            .iter()
-            .zip(neighbour_tokens.iter())
-            .map(|(l, ts)| (*l, intern(ts)))
-            .collect();
-        let lane_ids: HashMap<&str, Vec<u32>> = lanes
-            .iter()
-            .zip(lane_tokens.iter())
-            .map(|(l, ts)| (*l, intern(ts)))
-            .collect();
-        let context: Vec<Box<[u32]>> = acts
-            .par_iter()
-            .map(|a| {
-                let mut v: Vec<u32> = a
-                    .predecessors
-                    .iter()
-                    .chain(a.successors.iter())
-                    .filter_map(|l| neighbour_ids.get(l.as_str()))
-                    .flatten()
-                    .copied()
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v.into_boxed_slice()
-            })
-            .collect();
-        let lane: Vec<Box<[u32]>> = acts
-            .par_iter()
-            .map(|a| {
-                a.lane
-                    .as_deref()
-                    .and_then(|l| lane_ids.get(l))
-                    .map(|v| v.clone().into_boxed_slice())
-                    .unwrap_or_default()
-            })
-            .collect();
-        // Light profiles for the weights, one per element.
-        let blank = Profile::build(
-            &Activity::new("", "", "", ActivityKind::Activity),
-            lex,
-            config,
-        );
-        let light: Vec<Profile> = context
-            .par_iter()
-            .zip(classes.of.par_iter())
-            .map(|(ctx, &c)| {
-                let mut p = blank.clone();
-                p.keys.clone_from(&profiles[c as usize].keys);
-                p.context = ctx.iter().map(|&t| vocab[t as usize].to_string()).collect();
-                p
-            })
-            .collect();
-        let weights = Weights::learn(light.iter());
-        drop(light);
-        let idf = vocab.iter().map(|t| weights.idf(t)).collect();
-        let mut models: HashMap<&str, u32> = HashMap::new();
-        let model = acts
-            .iter()
-            .map(|a| {
-                let next = models.len() as u32;
-                *models.entry(a.key.model.as_str()).or_insert(next)
-            })
-            .collect();
-        (
-            Contexts {
-                idf,
-                context,
-                lane,
-                model,
-            },
-            weights,
-        )
+            v.dedup();
+            v.into_boxed_slice()
+        })
+        .collect();
+    let lane: Vec<Box<[u32]>> = acts
+        .par_iter()
+        .map(|a| {
+            a.lane
+                .as_deref()
+                .and_then(|l| lane_ids.get(l))
+                .map(|v| v.clone().into_boxed_slice())
+                .unwrap_or_default()
+        })
+        .collect();
+    // Document frequencies: each element counts the union of its class's
+    // keys and its context once.
+    let keys: Vec<Vec<u32>> = profiles.par_iter().map(|p| intern(&p.keys)).collect();
+    let mut df = vec![0usize; vocab.len()];
+    for (ctx, &c) in context.iter().zip(classes.of.iter()) {
+        count_union(&keys[c as usize], ctx, &mut df);
     }
+    drop(keys);
+    let mut token: Vec<&str> = vec![""; vocab.len()];
+    for (t, i) in vocab.iter() {
+        token[i as usize] = t;
+    }
+    let weights = Weights::from_counts(
+        acts.len(),
+        token
+            .iter()
+            .zip(df.iter())
+            .filter(|(_, &d)| d > 0)
+            .map(|(t, &d)| (*t, d)),
+    );
+    drop(df);
+    let idf: Vec<f64> = token.iter().map(|t| weights.idf(t)).collect();
+    let labels = LabelScorer::new(profiles, &vocab, &idf, lex, config);
+    let mut models: HashMap<&str, u32> = HashMap::new();
+    let model = acts
+        .iter()
+        .map(|a| {
+            let next = models.len() as u32;
+            *models.entry(a.key.model.as_str()).or_insert(next)
+        })
+        .collect();
+    Interned {
+        contexts: Contexts {
+            idf,
+            context,
+            lane,
+            model,
+        },
+        weights,
+        labels,
+    }
+}
 
+/// Adds one to `df` for every id in the union of two ascending, distinct
+/// id lists.
+fn count_union(a: &[u32], b: &[u32], df: &mut [usize]) {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let t = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x == y => {
+                i += 1;
+                j += 1;
+                x
+            }
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => break,
+        };
+        if let Some(d) = df.get_mut(t as usize) {
+            *d += 1;
+        }
+    }
+}
+
+impl Contexts {
     /// [`score::context`] of elements `i` and `j`.
     fn score(&self, i: usize, j: usize) -> f64 {
         let (ca, cb) = (&self.context[i], &self.context[j]);
@@ -277,6 +312,8 @@ struct Repository<'a> {
     config: &'a MatchConfig,
     lexicon: &'a Lexicon,
     weights: Weights,
+    /// The label part on interned tokens.
+    labels: LabelScorer,
     classes: Classes,
     /// One profile per class (its first element's).
     profiles: Vec<Profile>,
@@ -286,14 +323,55 @@ struct Repository<'a> {
 }
 
 impl Repository<'_> {
+    /// [`score::label_score`] of classes `c` and `d`, on interned tokens
+    /// (checked against the string scorer in debug builds).
     fn label_score(&self, c: usize, d: usize) -> Option<f64> {
-        score::label_score(
-            &self.profiles[c],
-            &self.profiles[d],
-            &self.weights,
-            self.lexicon,
-            self.config,
-        )
+        let strings = || {
+            score::label_score(
+                &self.profiles[c],
+                &self.profiles[d],
+                &self.weights,
+                self.lexicon,
+                self.config,
+            )
+        };
+        match self.labels.label(c, d) {
+            Ok(l) => {
+                debug_assert_eq!(
+                    l.map(f64::to_bits),
+                    strings().map(f64::to_bits),
+                    "label score of classes {c} and {d}"
+                );
+                l
+            }
+            Err(Wide) => strings(),
+        }
+    }
+
+    /// [`score::label_score_from`] of classes `c` and `d`, on interned
+    /// tokens (checked against the string scorer in debug builds).
+    fn label_score_from(&self, c: usize, d: usize, floor: f64) -> Option<f64> {
+        let strings = || {
+            score::label_score_from(
+                &self.profiles[c],
+                &self.profiles[d],
+                &self.weights,
+                self.lexicon,
+                self.config,
+                floor,
+            )
+        };
+        match self.labels.label_from(c, d, floor) {
+            Ok(l) => {
+                debug_assert_eq!(
+                    l.map(f64::to_bits),
+                    strings().map(f64::to_bits),
+                    "label score of classes {c} and {d} from {floor}"
+                );
+                l
+            }
+            Err(Wide) => strings(),
+        }
     }
 
     fn label(&self, c: usize, d: usize) -> Option<LabelPart> {
@@ -382,11 +460,16 @@ pub(crate) fn match_repository(
             p
         })
         .collect();
-    let (contexts, weights) = Contexts::new(acts, &classes, &profiles, lexicon, config);
+    let Interned {
+        contexts,
+        weights,
+        labels,
+    } = intern(acts, &classes, &profiles, lexicon, config);
     let mut repo = Repository {
         config,
         lexicon,
         weights,
+        labels,
         classes,
         profiles,
         contexts,
@@ -435,9 +518,7 @@ fn class_links(repo: &Repository) -> Vec<ClassLink> {
     let links: Vec<ClassLink> = pairs
         .par_iter()
         .filter_map(|&(c, d)| {
-            let (pc, pd) = (&repo.profiles[c as usize], &repo.profiles[d as usize]);
-            let label =
-                score::label_score_from(pc, pd, &repo.weights, repo.lexicon, config, floor)?;
+            let label = repo.label_score_from(c as usize, d as usize, floor)?;
             Some(ClassLink { c, d, label })
         })
         .collect();
@@ -743,6 +824,148 @@ mod tests {
         let mut sorted = r.correspondences.clone();
         sorted.sort_by_key(|c| (c.a, c.b));
         assert_eq!(sorted, r.correspondences);
+    }
+
+    /// Every activity and labelled event of the repository's `processes/`
+    /// (real process models, Indonesian and English), if present.
+    fn processes() -> Vec<Activity> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "bpmn") {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../processes");
+        let mut files = Vec::new();
+        walk(&root, &mut files);
+        files.sort();
+        files
+            .iter()
+            .filter_map(|f| peta_bpmn::parse_file(f, &Default::default()).ok())
+            .flat_map(|m| crate::activities_of(&m))
+            .collect()
+    }
+
+    /// The interned label scorer gives bit-identical scores to the string
+    /// scorer on every pair of label classes (not only the candidate pairs
+    /// that the matcher's own debug check sees), with and without a floor.
+    #[test]
+    fn interned_label_scores_are_the_string_scores() {
+        let mut acts = processes();
+        acts.extend(repository(3));
+        let extra = [
+            ("Rejected", ActivityKind::Event),
+            ("Receive rejection", ActivityKind::Activity),
+            ("Rejection", ActivityKind::Activity),
+            ("Send rejection", ActivityKind::Activity),
+            ("Berkas diterima", ActivityKind::Event),
+            ("Menerima berkas", ActivityKind::Activity),
+            ("Mengirim berkas", ActivityKind::Activity),
+            ("Berkas tidak lengkap", ActivityKind::Event),
+            ("Berkas lengkap", ActivityKind::Event),
+            ("Mencatat cuti di SIASN", ActivityKind::Activity),
+            (
+                "Memutakhirkan status pensiun di SIASN",
+                ActivityKind::Activity,
+            ),
+            ("Accept applicant", ActivityKind::Activity),
+            ("Menolak pemohon", ActivityKind::Activity),
+            (
+                "Meminta pelaku usaha melengkapi persyaratan",
+                ActivityKind::Activity,
+            ),
+            ("Return application for correction", ActivityKind::Activity),
+            ("Create ranking", ActivityKind::Activity),
+            ("Menyusun laporan penyaluran", ActivityKind::Activity),
+            ("Kirim surat keputusan kepada BKN", ActivityKind::Activity),
+            ("Receive documents from applicant", ActivityKind::Activity),
+            ("Verifikasi NIK peserta", ActivityKind::Activity),
+            ("Verifikasi NIK pelaku usaha", ActivityKind::Activity),
+            ("Send letter of acceptance", ActivityKind::Activity),
+            ("Send letter of rejection", ActivityKind::Activity),
+            ("Evaluate", ActivityKind::Activity),
+            ("Evaluate application", ActivityKind::Activity),
+            ("", ActivityKind::Activity),
+        ];
+        for (i, (label, kind)) in extra.iter().enumerate() {
+            let mut a = Activity::new("extra", &format!("x{i}"), label, *kind);
+            a.message = match i % 3 {
+                0 => None,
+                1 => Some(MessageRole::Receive),
+                _ => Some(MessageRole::Send),
+            };
+            acts.push(a);
+        }
+        let config = MatchConfig::default();
+        let lexicon = Lexicon::bundled();
+        let classes = Classes::new(&acts);
+        let profiles: Vec<Profile> = classes
+            .members
+            .iter()
+            .map(|m| Profile::build(&acts[m[0] as usize], &lexicon, &config))
+            .collect();
+        let interned = intern(&acts, &classes, &profiles, &lexicon, &config);
+        let floor =
+            config.match_threshold.min(config.group_threshold) - 0.5 * config.context_weight;
+        let n = profiles.len().min(400);
+        let mut scored = 0usize;
+        for c in 0..n {
+            for d in 0..n {
+                let (pc, pd) = (&profiles[c], &profiles[d]);
+                let w = &interned.weights;
+                let strings = score::label_score(pc, pd, w, &lexicon, &config);
+                assert_eq!(
+                    interned.labels.label(c, d).map(|l| l.map(f64::to_bits)),
+                    Ok(strings.map(f64::to_bits)),
+                    "{:?} / {:?}",
+                    pc.normalized,
+                    pd.normalized
+                );
+                let strings = score::label_score_from(pc, pd, w, &lexicon, &config, floor);
+                assert_eq!(
+                    interned
+                        .labels
+                        .label_from(c, d, floor)
+                        .map(|l| l.map(f64::to_bits)),
+                    Ok(strings.map(f64::to_bits)),
+                    "{:?} / {:?} from {floor}",
+                    pc.normalized,
+                    pd.normalized
+                );
+                scored += usize::from(strings.is_some());
+            }
+        }
+        assert!(scored > n, "{scored} pairs reach the floor");
+    }
+
+    /// A label too long for the interned scorer's masks is scored by the
+    /// string scorer.
+    #[test]
+    fn wide_labels_fall_back_to_the_string_scorer() {
+        let words: Vec<String> = (0..80).map(|i| format!("kata{i}")).collect();
+        let long = format!("Verifikasi {}", words.join(" "));
+        let acts = vec![
+            Activity::new("m", "a", &long, ActivityKind::Activity),
+            Activity::new("n", "b", &long, ActivityKind::Activity),
+            Activity::new("o", "c", "Verifikasi kata1 kata2", ActivityKind::Activity),
+        ];
+        let config = MatchConfig::default();
+        let lexicon = Lexicon::bundled();
+        let classes = Classes::new(&acts);
+        let profiles: Vec<Profile> = classes
+            .members
+            .iter()
+            .map(|m| Profile::build(&acts[m[0] as usize], &lexicon, &config))
+            .collect();
+        assert!(profiles[0].terms.len() > crate::label::MAX_TERMS);
+        let interned = intern(&acts, &classes, &profiles, &lexicon, &config);
+        assert_eq!(interned.labels.label(0, 1), Err(Wide));
+        let r = Matcher::with_defaults().match_repository(&acts);
+        assert!(r.correspondences.iter().any(|c| (c.a, c.b) == (0, 1)));
     }
 
     #[test]
