@@ -78,7 +78,17 @@ pub(crate) struct Profile {
 
 impl Profile {
     pub fn build(act: &Activity, lex: &Lexicon, config: &MatchConfig) -> Profile {
-        let analysis = lex.analyze(&act.label);
+        Profile::build_from(act, &lex.analyze(&act.label), lex, config)
+    }
+
+    /// [`Profile::build`] given the analysis of the activity's label (for
+    /// callers that also need the label's [`content_keys`]).
+    pub fn build_from(
+        act: &Activity,
+        analysis: &Analysis,
+        lex: &Lexicon,
+        config: &MatchConfig,
+    ) -> Profile {
         let action = analysis
             .action()
             .map(|t| (t.canonical.clone(), t.text.clone()));
@@ -282,7 +292,10 @@ impl Profile {
     }
 }
 
-fn content_keys(a: &Analysis) -> BTreeSet<String> {
+/// The canonical tokens of a label that its neighbours and its lane see as
+/// context (all but adjunct tokens): a neighbour label's share of
+/// [`Profile::context`], a lane name's [`Profile::lane`].
+pub(crate) fn content_keys(a: &Analysis) -> BTreeSet<String> {
     a.tokens
         .iter()
         .filter(|t| t.role != Role::Adjunct)

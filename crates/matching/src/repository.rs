@@ -31,7 +31,7 @@ use crate::cluster::{self, Link, PairScores, SharedActivityGroup};
 use crate::config::MatchConfig;
 use crate::index::{self, InvertedIndex, Keys};
 use crate::label::{LabelScorer, Vocabulary, Wide};
-use crate::profile::{Profile, Weights};
+use crate::profile::{content_keys, Profile, Weights};
 use crate::score::{self, LabelPart};
 use crate::{Correspondence, MatchResult};
 
@@ -107,28 +107,69 @@ struct Interned {
     labels: LabelScorer,
 }
 
-/// Interns every token once: analyses each distinct neighbour label and
-/// lane name once (through [`Profile::build`], so that the tokens are those
-/// of a full profile), numbers the label and context tokens in string order
-/// ([`Vocabulary`]), and learns the token weights from document frequencies
-/// counted per element over its class's keys and its own context (what
-/// [`Weights::learn`] reads of a full per-element profile), without
-/// building per-element profiles.
-fn intern(
-    acts: &[Activity],
+/// The label profiles and the context tokens of a repository, each distinct
+/// label analysed once.
+struct Analysed<'a> {
+    /// One profile per class, from its first element's label (its context
+    /// is the element's own, kept in [`Contexts`]).
+    profiles: Vec<Profile>,
+    /// Distinct neighbour labels, sorted.
+    neighbours: Vec<&'a str>,
+    /// Their context tokens ([`content_keys`]), sorted, distinct.
+    neighbour_tokens: Vec<Vec<String>>,
+    /// Distinct lane names, sorted.
+    lanes: Vec<&'a str>,
+    /// Their tokens, sorted, distinct.
+    lane_tokens: Vec<Vec<String>>,
+}
+
+/// Builds the class profiles and the neighbour and lane tokens. A label that
+/// is both a class's and a neighbour's (most are) is analysed once: its
+/// context tokens are those that [`Profile::build`] reads of a neighbour
+/// with that label.
+fn analyse<'a>(
+    acts: &'a [Activity],
     classes: &Classes,
-    profiles: &[Profile],
     lex: &Lexicon,
     config: &MatchConfig,
-) -> Interned {
-    let mut neighbours: Vec<&str> = acts
+) -> Analysed<'a> {
+    let neighbour_set: HashSet<&str> = acts
         .iter()
         .flat_map(|a| a.predecessors.iter().chain(a.successors.iter()))
         .map(String::as_str)
-        .collect::<HashSet<&str>>()
-        .into_iter()
         .collect();
+    let (profiles, class_tokens): (Vec<Profile>, Vec<Option<Vec<String>>>) = classes
+        .members
+        .par_iter()
+        .map(|m| {
+            let first = &acts[m[0] as usize];
+            let mut a = Activity::new(&first.key.model, &first.key.id, &first.label, first.kind);
+            a.message = first.message;
+            let analysis = lex.analyze(&first.label);
+            let p = Profile::build_from(&a, &analysis, lex, config);
+            debug_assert_eq!(p.model, first.key.model);
+            let tokens = neighbour_set
+                .contains(first.label.as_str())
+                .then(|| content_keys(&analysis).into_iter().collect());
+            (p, tokens)
+        })
+        .unzip();
+    let mut by_label: HashMap<&str, Vec<String>> = HashMap::new();
+    for (m, tokens) in classes.members.iter().zip(class_tokens) {
+        if let Some(tokens) = tokens {
+            by_label.insert(acts[m[0] as usize].label.as_str(), tokens);
+        }
+    }
+    let mut neighbours: Vec<&str> = neighbour_set.into_iter().collect();
     neighbours.sort_unstable();
+    let neighbour_tokens: Vec<Vec<String>> = neighbours
+        .par_iter()
+        .map(|l| match by_label.get(l) {
+            Some(tokens) => tokens.clone(),
+            None => content_keys(&lex.analyze(l)).into_iter().collect(),
+        })
+        .collect();
+    drop(by_label);
     let mut lanes: Vec<&str> = acts
         .iter()
         .filter_map(|a| a.lane.as_deref())
@@ -136,22 +177,38 @@ fn intern(
         .into_iter()
         .collect();
     lanes.sort_unstable();
-    let neighbour_tokens: Vec<Vec<String>> = neighbours
-        .par_iter()
-        .map(|l| {
-            let mut a = Activity::new("", "", "", ActivityKind::Activity);
-            a.predecessors.push(l.to_string());
-            Profile::build(&a, lex, config).context
-        })
-        .collect();
     let lane_tokens: Vec<Vec<String>> = lanes
         .par_iter()
-        .map(|l| {
-            let mut a = Activity::new("", "", "", ActivityKind::Activity);
-            a.lane = Some(l.to_string());
-            Profile::build(&a, lex, config).lane
-        })
+        .map(|l| content_keys(&lex.analyze(l)).into_iter().collect())
         .collect();
+    Analysed {
+        profiles,
+        neighbours,
+        neighbour_tokens,
+        lanes,
+        lane_tokens,
+    }
+}
+
+/// Interns every token once: numbers the label and context tokens in
+/// string order ([`Vocabulary`]), and learns the token weights from
+/// document frequencies counted per element over its class's keys and its
+/// own context (what [`Weights::learn`] reads of a full per-element
+/// profile), without building per-element profiles.
+fn intern(
+    acts: &[Activity],
+    classes: &Classes,
+    analysed: &Analysed,
+    lex: &Lexicon,
+    config: &MatchConfig,
+) -> Interned {
+    let Analysed {
+        profiles,
+        neighbours,
+        neighbour_tokens,
+        lanes,
+        lane_tokens,
+    } = analysed;
     // Token ids in string order.
     let vocab = Vocabulary::new(
         neighbour_tokens
@@ -298,9 +355,14 @@ impl Contexts {
         if total <= 0.0 {
             return 0.0;
         }
+        // The ids common to both, in `a`'s (ascending) order: a merge-join.
+        let mut rest = b.iter().peekable();
         let common: f64 = a
             .iter()
-            .filter(|t| b.binary_search(t).is_ok())
+            .filter(|&&t| {
+                while rest.next_if(|&&u| u < t).is_some() {}
+                rest.peek().is_some_and(|&&u| u == t)
+            })
             .map(|&t| 2.0 * self.idf[t as usize])
             .sum();
         common / total
@@ -446,25 +508,13 @@ pub(crate) fn match_repository(
     lexicon: &Lexicon,
 ) -> MatchResult {
     let classes = Classes::new(acts);
-    // One profile per class, from its first element's label (its context is
-    // the element's own, kept in `Contexts`).
-    let profiles: Vec<Profile> = classes
-        .members
-        .par_iter()
-        .map(|m| {
-            let first = &acts[m[0] as usize];
-            let mut a = Activity::new(&first.key.model, &first.key.id, &first.label, first.kind);
-            a.message = first.message;
-            let p = Profile::build(&a, lexicon, config);
-            debug_assert_eq!(p.model, first.key.model);
-            p
-        })
-        .collect();
+    let analysed = analyse(acts, &classes, lexicon, config);
     let Interned {
         contexts,
         weights,
         labels,
-    } = intern(acts, &classes, &profiles, lexicon, config);
+    } = intern(acts, &classes, &analysed, lexicon, config);
+    let profiles = analysed.profiles;
     let mut repo = Repository {
         config,
         lexicon,
@@ -903,12 +953,9 @@ mod tests {
         let config = MatchConfig::default();
         let lexicon = Lexicon::bundled();
         let classes = Classes::new(&acts);
-        let profiles: Vec<Profile> = classes
-            .members
-            .iter()
-            .map(|m| Profile::build(&acts[m[0] as usize], &lexicon, &config))
-            .collect();
-        let interned = intern(&acts, &classes, &profiles, &lexicon, &config);
+        let analysed = analyse(&acts, &classes, &lexicon, &config);
+        let profiles = &analysed.profiles;
+        let interned = intern(&acts, &classes, &analysed, &lexicon, &config);
         let floor =
             config.match_threshold.min(config.group_threshold) - 0.5 * config.context_weight;
         let n = profiles.len().min(400);
@@ -956,13 +1003,10 @@ mod tests {
         let config = MatchConfig::default();
         let lexicon = Lexicon::bundled();
         let classes = Classes::new(&acts);
-        let profiles: Vec<Profile> = classes
-            .members
-            .iter()
-            .map(|m| Profile::build(&acts[m[0] as usize], &lexicon, &config))
-            .collect();
+        let analysed = analyse(&acts, &classes, &lexicon, &config);
+        let profiles = &analysed.profiles;
         assert!(profiles[0].terms.len() > crate::label::MAX_TERMS);
-        let interned = intern(&acts, &classes, &profiles, &lexicon, &config);
+        let interned = intern(&acts, &classes, &analysed, &lexicon, &config);
         assert_eq!(interned.labels.label(0, 1), Err(Wide));
         let r = Matcher::with_defaults().match_repository(&acts);
         assert!(r.correspondences.iter().any(|c| (c.a, c.b) == (0, 1)));
