@@ -17,6 +17,12 @@
 //!    index), looked for among at most [`MEMBERS_EXAMINED`] members of each
 //!    candidate class and [`PAIRS_EXAMINED`] pairs in all; a pair is
 //!    returned when it is among the best of either end. The output is O(n·K).
+//!    Explanations are built for the returned pairs only, once per distinct
+//!    pair of label classes, after the rest of the repository is freed.
+//!
+//! Label parts are scored on interned tokens (`label.rs`), bit-identical
+//! to the string scorer in `score.rs` (checked on every scored pair in
+//! debug builds); the string scorer builds the explanations.
 //!
 //! Deterministic: every choice is a total order over indices and scores, and
 //! parallel steps are collected in index order.
@@ -531,7 +537,13 @@ pub(crate) fn match_repository(
         .collect();
     let links = class_links(&repo);
     let groups = groups(&repo, acts, &links);
-    let correspondences = correspondences(&repo, &links);
+    let pairs = correspondence_pairs(&repo, &links);
+    drop(links);
+    let explained = Explained::new(&repo, pairs);
+    // Everything the explanations need is in `explained`: free the rest
+    // before the largest allocation, the output.
+    drop(repo);
+    let correspondences = explained.correspondences(config);
     MatchResult {
         correspondences,
         groups,
@@ -698,9 +710,9 @@ fn groups(repo: &Repository, acts: &[Activity], links: &[ClassLink]) -> Vec<Shar
         .collect()
 }
 
-/// Each element's best correspondences (see the module documentation),
-/// sorted by `(a, b)`, with explanations.
-fn correspondences(repo: &Repository, links: &[ClassLink]) -> Vec<Correspondence> {
+/// The element pairs `(a, b)` (`a < b`) that are each element's best
+/// correspondences (see the module documentation), sorted.
+fn correspondence_pairs(repo: &Repository, links: &[ClassLink]) -> Vec<(u32, u32)> {
     let config = repo.config;
     let n_classes = repo.profiles.len();
     let half = 0.5 * config.context_weight;
@@ -730,8 +742,8 @@ fn correspondences(repo: &Repository, links: &[ClassLink]) -> Vec<Correspondence
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
-    // Scores first (compact), then the explanations of the pairs returned,
-    // collected straight into a vector of the right length.
+    // Scores first (compact): the explanations are built for the pairs
+    // returned only (see `Explained`).
     let classes_of =
         |a: usize, b: usize| (repo.classes.of[a] as usize, repo.classes.of[b] as usize);
     let keep: Vec<bool> = pairs
@@ -749,24 +761,84 @@ fn correspondences(repo: &Repository, links: &[ClassLink]) -> Vec<Correspondence
     drop(keep);
     pairs.shrink_to_fit();
     pairs
-        .par_iter()
-        .map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            let (ca, cb) = classes_of(a, b);
-            let context = repo.contexts.score(a, b);
-            // Always a label part: the same call kept the pair above.
-            let why = match repo.label(ca, cb) {
-                Some(part) => part.explain(context, config),
-                None => score::LabelPart::default().explain(context, config),
-            };
-            Correspondence {
-                a,
-                b,
-                score: why.score,
-                why,
-            }
-        })
-        .collect()
+}
+
+/// What the explanations of the returned pairs need, without the
+/// repository: the label part of each distinct pair of label classes
+/// (computed once, however many element pairs share it; at 10,000 models
+/// 744,458 correspondences have 236,261 distinct class pairs) and each
+/// pair's context score.
+struct Explained {
+    /// Sorted by `(a, b)`.
+    pairs: Vec<(u32, u32)>,
+    /// Per pair: its class pair's index in `parts`.
+    part: Vec<u32>,
+    /// Per pair: its context score.
+    context: Vec<f64>,
+    /// Label parts (with their explanations) of the distinct class pairs.
+    parts: Vec<LabelPart>,
+}
+
+impl Explained {
+    fn new(repo: &Repository, pairs: Vec<(u32, u32)>) -> Explained {
+        let classes_of =
+            |&(a, b): &(u32, u32)| (repo.classes.of[a as usize], repo.classes.of[b as usize]);
+        let mut class_pairs: Vec<(u32, u32)> = pairs.par_iter().map(classes_of).collect();
+        class_pairs.par_sort_unstable();
+        class_pairs.dedup();
+        let part: Vec<u32> = pairs
+            .par_iter()
+            .map(|p| {
+                let key = classes_of(p);
+                class_pairs.partition_point(|&k| k < key) as u32
+            })
+            .collect();
+        let context: Vec<f64> = pairs
+            .par_iter()
+            .map(|&(a, b)| repo.contexts.score(a as usize, b as usize))
+            .collect();
+        // Always a label part: the same scores kept the pair.
+        let parts: Vec<LabelPart> = class_pairs
+            .par_iter()
+            .map(|&(ca, cb)| repo.label(ca as usize, cb as usize).unwrap_or_default())
+            .collect();
+        Explained {
+            pairs,
+            part,
+            context,
+            parts,
+        }
+    }
+
+    /// The correspondences, sorted by `(a, b)`, with explanations (each a
+    /// copy of its class pair's label part, so its vectors are no longer
+    /// than they need be).
+    fn correspondences(self, config: &MatchConfig) -> Vec<Correspondence> {
+        let Explained {
+            pairs,
+            part,
+            context,
+            parts,
+        } = self;
+        pairs
+            .par_iter()
+            .zip(part.par_iter())
+            .zip(context.par_iter())
+            .map(|((&(a, b), &k), &context)| {
+                let why = parts
+                    .get(k as usize)
+                    .cloned()
+                    .unwrap_or_default()
+                    .explain(context, config);
+                Correspondence {
+                    a: a as usize,
+                    b: b as usize,
+                    score: why.score,
+                    why,
+                }
+            })
+            .collect()
+    }
 }
 
 /// The best [`CORRESPONDENCES_PER_ELEMENT`] partners of element `i` at or
