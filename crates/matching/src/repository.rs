@@ -361,14 +361,9 @@ impl Contexts {
         if total <= 0.0 {
             return 0.0;
         }
-        // The ids common to both, in `a`'s (ascending) order: a merge-join.
-        let mut rest = b.iter().peekable();
         let common: f64 = a
             .iter()
-            .filter(|&&t| {
-                while rest.next_if(|&&u| u < t).is_some() {}
-                rest.peek().is_some_and(|&&u| u == t)
-            })
+            .filter(|t| b.binary_search(t).is_ok())
             .map(|&t| 2.0 * self.idf[t as usize])
             .sum();
         common / total
