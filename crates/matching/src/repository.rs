@@ -101,8 +101,14 @@ impl Classes {
 struct Contexts {
     /// Weight of every interned token (label and context tokens), by id.
     idf: Vec<f64>,
-    context: Vec<Box<[u32]>>,
-    lane: Vec<Box<[u32]>>,
+    /// Element `i`'s context ids (ascending) are
+    /// `context[context_at[i]..context_at[i + 1]]`: one allocation for all.
+    context: Vec<u32>,
+    context_at: Vec<u32>,
+    /// Distinct lanes' token ids (ascending); `lanes[0]` is empty (no lane).
+    lanes: Vec<Box<[u32]>>,
+    /// Element → its lane in `lanes`.
+    lane: Vec<u32>,
     model: Vec<u32>,
 }
 
@@ -230,12 +236,16 @@ fn intern(
         .zip(neighbour_tokens.iter())
         .map(|(l, ts)| (*l, intern(ts)))
         .collect();
-    let lane_ids: HashMap<&str, Vec<u32>> = lanes
+    // Lane 0: none.
+    let lane_ids: HashMap<&str, u32> = lanes
         .iter()
-        .zip(lane_tokens.iter())
-        .map(|(l, ts)| (*l, intern(ts)))
+        .enumerate()
+        .map(|(k, l)| (*l, k as u32 + 1))
         .collect();
-    let context: Vec<Box<[u32]>> = acts
+    let lane_lists: Vec<Box<[u32]>> = std::iter::once(Box::default())
+        .chain(lane_tokens.iter().map(|ts| intern(ts).into_boxed_slice()))
+        .collect();
+    let per_element: Vec<Vec<u32>> = acts
         .par_iter()
         .map(|a| {
             let mut v: Vec<u32> = a
@@ -248,24 +258,33 @@ fn intern(
                 .collect();
             v.sort_unstable();
             v.dedup();
-            v.into_boxed_slice()
+            v
         })
         .collect();
-    let lane: Vec<Box<[u32]>> = acts
-        .par_iter()
+    drop(neighbour_ids);
+    let mut context_at: Vec<u32> = Vec::with_capacity(acts.len() + 1);
+    let mut context: Vec<u32> = Vec::with_capacity(per_element.iter().map(Vec::len).sum());
+    context_at.push(0);
+    for v in per_element {
+        context.extend_from_slice(&v);
+        context_at.push(context.len() as u32);
+    }
+    let lane: Vec<u32> = acts
+        .iter()
         .map(|a| {
             a.lane
                 .as_deref()
                 .and_then(|l| lane_ids.get(l))
-                .map(|v| v.clone().into_boxed_slice())
-                .unwrap_or_default()
+                .copied()
+                .unwrap_or(0)
         })
         .collect();
     // Document frequencies: each element counts the union of its class's
     // keys and its context once.
     let keys: Vec<Vec<u32>> = profiles.par_iter().map(|p| intern(&p.keys)).collect();
     let mut df = vec![0usize; vocab.len()];
-    for (ctx, &c) in context.iter().zip(classes.of.iter()) {
+    for (i, &c) in classes.of.iter().enumerate() {
+        let ctx = &context[context_at[i] as usize..context_at[i + 1] as usize];
         count_union(&keys[c as usize], ctx, &mut df);
     }
     drop(keys);
@@ -296,6 +315,8 @@ fn intern(
         contexts: Contexts {
             idf,
             context,
+            context_at,
+            lanes: lane_lists,
             lane,
             model,
         },
@@ -338,17 +359,33 @@ fn count_union(a: &[u32], b: &[u32], df: &mut [usize]) {
 impl Contexts {
     /// [`score::context`] of elements `i` and `j`.
     fn score(&self, i: usize, j: usize) -> f64 {
-        let (ca, cb) = (&self.context[i], &self.context[j]);
+        let (ca, cb) = (self.context_of(i), self.context_of(j));
         if ca.is_empty() || cb.is_empty() {
             return 0.5;
         }
         let neighbours = self.dice(ca, cb);
-        let (la, lb) = (&self.lane[i], &self.lane[j]);
+        let (la, lb) = (self.lane_of(i), self.lane_of(j));
         if la.is_empty() || lb.is_empty() {
             neighbours
         } else {
             0.7 * neighbours + 0.3 * self.dice(la, lb)
         }
+    }
+
+    /// Element `i`'s context ids, ascending.
+    fn context_of(&self, i: usize) -> &[u32] {
+        match (self.context_at.get(i), self.context_at.get(i + 1)) {
+            (Some(&s), Some(&e)) => &self.context[s as usize..e as usize],
+            _ => &[],
+        }
+    }
+
+    /// Element `i`'s lane ids, ascending (empty without a lane).
+    fn lane_of(&self, i: usize) -> &[u32] {
+        self.lane
+            .get(i)
+            .and_then(|&l| self.lanes.get(l as usize))
+            .map_or(&[], |l| l)
     }
 
     /// IDF-weighted Dice of two ascending id lists.
@@ -466,8 +503,8 @@ impl Repository<'_> {
         let sc = sample(&self.classes.members[c]);
         let sd = sample(&self.classes.members[d]);
         let (mut total, mut count) = (0.0, 0usize);
-        for &x in &sc {
-            for &y in &sd {
+        for &x in sc.as_slice() {
+            for &y in sd.as_slice() {
                 if c == d && x >= y {
                     continue;
                 }
@@ -484,14 +521,33 @@ impl Repository<'_> {
     }
 }
 
-/// Every member, or an evenly strided sample of [`CLASS_SAMPLE`] of them.
-fn sample(members: &[u32]) -> Vec<u32> {
+/// Every member, or an evenly strided sample of [`CLASS_SAMPLE`] of them
+/// (in a fixed array: no allocation per scored pair of classes).
+fn sample(members: &[u32]) -> Sample {
+    let mut s = Sample {
+        items: [0; CLASS_SAMPLE],
+        len: members.len().min(CLASS_SAMPLE),
+    };
     if members.len() <= CLASS_SAMPLE {
-        return members.to_vec();
+        s.items[..members.len()].copy_from_slice(members);
+    } else {
+        for (k, slot) in s.items.iter_mut().enumerate() {
+            *slot = members[k * members.len() / CLASS_SAMPLE];
+        }
     }
-    (0..CLASS_SAMPLE)
-        .map(|k| members[k * members.len() / CLASS_SAMPLE])
-        .collect()
+    s
+}
+
+/// The result of [`sample`].
+struct Sample {
+    items: [u32; CLASS_SAMPLE],
+    len: usize,
+}
+
+impl Sample {
+    fn as_slice(&self) -> &[u32] {
+        &self.items[..self.len]
+    }
 }
 
 /// A scored pair of classes (`c < d`): their label part.
@@ -647,17 +703,23 @@ fn groups(repo: &Repository, acts: &[Activity], links: &[ClassLink]) -> Vec<Shar
             score: *s,
         })
         .collect();
-    let label_of: HashMap<u64, f64> = links
-        .iter()
-        .map(|l| (cluster::pair_key(l.c as usize, l.d as usize), l.label))
-        .collect();
+    // `links` is sorted by `(c, d)`: a pair's label is found by a binary
+    // search (no map over every link).
+    debug_assert!(links
+        .windows(2)
+        .all(|w| (w[0].c, w[0].d) < (w[1].c, w[1].d)));
+    let label_of = |c: usize, d: usize| -> Option<f64> {
+        let key = (c.min(d) as u32, c.max(d) as u32);
+        let k = links.binary_search_by(|l| (l.c, l.d).cmp(&key)).ok()?;
+        links.get(k).map(|l| l.label)
+    };
     let sizes: Vec<usize> = repo.classes.members.iter().map(Vec::len).collect();
     let pair_score = |c: usize, d: usize| -> f64 {
         let label = if c == d {
             repo.self_label[c]
         } else {
-            match label_of.get(&cluster::pair_key(c, d)) {
-                Some(&l) => Some(l),
+            match label_of(c, d) {
+                Some(l) => Some(l),
                 None => repo.label_score(c.min(d), c.max(d)),
             }
         };
