@@ -654,8 +654,10 @@ fn strongest(n: usize, ends: &[(u32, u32)], score: &[f64], keep: usize) -> Vec<b
         adjacent[a as usize].push(l as u32);
         adjacent[b as usize].push(l as u32);
     }
-    let mut kept = vec![false; ends.len()];
-    for (node, ls) in adjacent.iter_mut().enumerate() {
+    // Each node's strongest links, in parallel: the order (score, then the
+    // other end) is total, since a node has one link per other end, so the
+    // selection does not depend on how it is made.
+    adjacent.par_iter_mut().enumerate().for_each(|(node, ls)| {
         let other = |l: u32| {
             let (a, b) = ends[l as usize];
             if a as usize == node {
@@ -664,14 +666,21 @@ fn strongest(n: usize, ends: &[(u32, u32)], score: &[f64], keep: usize) -> Vec<b
                 a
             }
         };
-        ls.sort_by(|&x, &y| {
-            score[y as usize]
-                .total_cmp(&score[x as usize])
-                .then(other(x).cmp(&other(y)))
-        });
-        for &l in ls.iter().take(keep) {
-            kept[l as usize] = true;
+        let order = |x: &u32, y: &u32| {
+            score[*y as usize]
+                .total_cmp(&score[*x as usize])
+                .then(other(*x).cmp(&other(*y)))
+        };
+        if keep == 0 {
+            ls.clear();
+        } else if ls.len() > keep {
+            ls.select_nth_unstable_by(keep - 1, order);
+            ls.truncate(keep);
         }
+    });
+    let mut kept = vec![false; ends.len()];
+    for &l in adjacent.iter().flatten() {
+        kept[l as usize] = true;
     }
     kept
 }
