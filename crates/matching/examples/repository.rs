@@ -7,7 +7,9 @@
 //! `/proc/self/clear_refs` after parsing, so it includes the activities but
 //! not the parsed models, which are dropped). With `planted.json` in DIR
 //! (written by the generator), reports the share of planted duplicate pairs
-//! that are linked or grouped.
+//! that are linked or grouped. Prints a digest (FNV-1a over the result's
+//! JSON) so that two builds of the matcher can be checked for identical
+//! output; `PETA_MATCH_DUMP=FILE` also writes that JSON.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -38,6 +40,23 @@ fn peak_mib() -> f64 {
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
         .map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// FNV-1a (64-bit) over everything written: a digest that is the same on
+/// every platform and toolchain.
+struct Fnv(u64);
+
+impl std::io::Write for Fnv {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn planted_pairs(dir: &Path) -> Vec<((String, String), (String, String))> {
@@ -117,6 +136,20 @@ fn main() {
         result.groups.len(),
         largest.unwrap_or(0)
     );
+    let mut digest = Fnv(0xcbf2_9ce4_8422_2325);
+    match serde_json::to_writer(&mut digest, &result) {
+        Ok(()) => println!("digest: {:016x}", digest.0),
+        Err(e) => eprintln!("digest: {e}"),
+    }
+    if let Some(path) = std::env::var_os("PETA_MATCH_DUMP") {
+        let written = std::fs::File::create(&path)
+            .map(std::io::BufWriter::new)
+            .map_err(serde_json::Error::io)
+            .and_then(|w| serde_json::to_writer(w, &result));
+        if let Err(e) = written {
+            eprintln!("{}: {e}", PathBuf::from(path).display());
+        }
+    }
     let pairs = planted_pairs(&dir);
     if pairs.is_empty() {
         return;

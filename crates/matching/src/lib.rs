@@ -14,6 +14,7 @@ pub mod config;
 pub mod eval;
 pub mod gold;
 mod index;
+mod label;
 mod profile;
 pub mod repository;
 mod score;

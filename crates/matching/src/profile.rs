@@ -78,7 +78,17 @@ pub(crate) struct Profile {
 
 impl Profile {
     pub fn build(act: &Activity, lex: &Lexicon, config: &MatchConfig) -> Profile {
-        let analysis = lex.analyze(&act.label);
+        Profile::build_from(act, &lex.analyze(&act.label), lex, config)
+    }
+
+    /// [`Profile::build`] given the analysis of the activity's label (for
+    /// callers that also need the label's [`content_keys`]).
+    pub fn build_from(
+        act: &Activity,
+        analysis: &Analysis,
+        lex: &Lexicon,
+        config: &MatchConfig,
+    ) -> Profile {
         let action = analysis
             .action()
             .map(|t| (t.canonical.clone(), t.text.clone()));
@@ -282,7 +292,10 @@ impl Profile {
     }
 }
 
-fn content_keys(a: &Analysis) -> BTreeSet<String> {
+/// The canonical tokens of a label that its neighbours and its lane see as
+/// context (all but adjunct tokens): a neighbour label's share of
+/// [`Profile::context`], a lane name's [`Profile::lane`].
+pub(crate) fn content_keys(a: &Analysis) -> BTreeSet<String> {
     a.tokens
         .iter()
         .filter(|t| t.role != Role::Adjunct)
@@ -315,10 +328,21 @@ impl Weights {
                 }
             }
         }
+        Weights::from_counts(n, df)
+    }
+
+    /// The weights of `n` profiles given each token's document frequency
+    /// (the number of profiles whose keys or context hold it, at least 1):
+    /// what [`Weights::learn`] computes, for callers that count without
+    /// building profiles.
+    pub fn from_counts<S: Into<String>>(
+        n: usize,
+        df: impl IntoIterator<Item = (S, usize)>,
+    ) -> Weights {
         let n = n.max(1) as f64;
         let idf = df
             .into_iter()
-            .map(|(k, d)| (k, (1.0 + n / d as f64).ln()))
+            .map(|(k, d)| (k.into(), (1.0 + n / d as f64).ln()))
             .collect();
         Weights {
             idf,

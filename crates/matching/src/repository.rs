@@ -17,6 +17,12 @@
 //!    index), looked for among at most [`MEMBERS_EXAMINED`] members of each
 //!    candidate class and [`PAIRS_EXAMINED`] pairs in all; a pair is
 //!    returned when it is among the best of either end. The output is O(n·K).
+//!    Explanations are built for the returned pairs only, once per distinct
+//!    pair of label classes, after the rest of the repository is freed.
+//!
+//! Label parts are scored on interned tokens (`label.rs`), bit-identical
+//! to the string scorer in `score.rs` (checked on every scored pair in
+//! debug builds); the string scorer builds the explanations.
 //!
 //! Deterministic: every choice is a total order over indices and scores, and
 //! parallel steps are collected in index order.
@@ -30,7 +36,8 @@ use crate::activity::{Activity, ActivityKind, MessageRole};
 use crate::cluster::{self, Link, PairScores, SharedActivityGroup};
 use crate::config::MatchConfig;
 use crate::index::{self, InvertedIndex, Keys};
-use crate::profile::{Profile, Weights};
+use crate::label::{LabelScorer, Vocabulary, Wide};
+use crate::profile::{content_keys, Profile, Weights};
 use crate::score::{self, LabelPart};
 use crate::{Correspondence, MatchResult};
 
@@ -92,165 +99,293 @@ impl Classes {
 /// same order as over the strings and scores are bit-identical to
 /// [`score::context`].
 struct Contexts {
+    /// Weight of every interned token (label and context tokens), by id.
     idf: Vec<f64>,
-    context: Vec<Box<[u32]>>,
-    lane: Vec<Box<[u32]>>,
+    /// Element `i`'s context ids (ascending) are
+    /// `context[context_at[i]..context_at[i + 1]]`: one allocation for all.
+    context: Vec<u32>,
+    context_at: Vec<u32>,
+    /// Distinct lanes' token ids (ascending); `lanes[0]` is empty (no lane).
+    lanes: Vec<Box<[u32]>>,
+    /// Element → its lane in `lanes`.
+    lane: Vec<u32>,
     model: Vec<u32>,
 }
 
-impl Contexts {
-    /// Analyses each distinct neighbour label and lane name once (through
-    /// [`Profile::build`], so that the tokens are those of a full profile)
-    /// and learns the token weights from light per-element profiles (the
-    /// class's keys and the element's context: what [`Weights::learn`] reads).
-    fn new(
-        acts: &[Activity],
-        classes: &Classes,
-        profiles: &[Profile],
-        lex: &Lexicon,
-        config: &MatchConfig,
-    ) -> (Contexts, Weights) {
-        let mut neighbours: Vec<&str> = acts
-            .iter()
-            .flat_map(|a| a.predecessors.iter().chain(a.successors.iter()))
-            .map(String::as_str)
-            .collect::<HashSet<&str>>()
-            .into_iter()
-            .collect();
-        neighbours.sort_unstable();
-        let mut lanes: Vec<&str> = acts
-            .iter()
-            .filter_map(|a| a.lane.as_deref())
-            .collect::<HashSet<&str>>()
-            .into_iter()
-            .collect();
-        lanes.sort_unstable();
-        let neighbour_tokens: Vec<Vec<String>> = neighbours
-            .par_iter()
-            .map(|l| {
-                let mut a = Activity::new("", "", "", ActivityKind::Activity);
-                a.predecessors.push(l.to_string());
-                Profile::build(&a, lex, config).context
-            })
-            .collect();
-        let lane_tokens: Vec<Vec<String>> = lanes
-            .par_iter()
-            .map(|l| {
-                let mut a = Activity::new("", "", "", ActivityKind::Activity);
-                a.lane = Some(l.to_string());
-                Profile::build(&a, lex, config).lane
-            })
-            .collect();
-        // Token ids in string order.
-        let mut vocab: Vec<&str> = neighbour_tokens
+/// What [`intern`] derives from the elements.
+struct Interned {
+    contexts: Contexts,
+    weights: Weights,
+    labels: LabelScorer,
+}
+
+/// The label profiles and the context tokens of a repository, each distinct
+/// label analysed once.
+struct Analysed<'a> {
+    /// One profile per class, from its first element's label (its context
+    /// is the element's own, kept in [`Contexts`]).
+    profiles: Vec<Profile>,
+    /// Distinct neighbour labels, sorted.
+    neighbours: Vec<&'a str>,
+    /// Their context tokens ([`content_keys`]), sorted, distinct.
+    neighbour_tokens: Vec<Vec<String>>,
+    /// Distinct lane names, sorted.
+    lanes: Vec<&'a str>,
+    /// Their tokens, sorted, distinct.
+    lane_tokens: Vec<Vec<String>>,
+}
+
+/// Builds the class profiles and the neighbour and lane tokens. A label that
+/// is both a class's and a neighbour's (most are) is analysed once: its
+/// context tokens are those that [`Profile::build`] reads of a neighbour
+/// with that label.
+fn analyse<'a>(
+    acts: &'a [Activity],
+    classes: &Classes,
+    lex: &Lexicon,
+    config: &MatchConfig,
+) -> Analysed<'a> {
+    let neighbour_set: HashSet<&str> = acts
+        .iter()
+        .flat_map(|a| a.predecessors.iter().chain(a.successors.iter()))
+        .map(String::as_str)
+        .collect();
+    let (profiles, class_tokens): (Vec<Profile>, Vec<Option<Vec<String>>>) = classes
+        .members
+        .par_iter()
+        .map(|m| {
+            let first = &acts[m[0] as usize];
+            let mut a = Activity::new(&first.key.model, &first.key.id, &first.label, first.kind);
+            a.message = first.message;
+            let analysis = lex.analyze(&first.label);
+            let p = Profile::build_from(&a, &analysis, lex, config);
+            debug_assert_eq!(p.model, first.key.model);
+            let tokens = neighbour_set
+                .contains(first.label.as_str())
+                .then(|| content_keys(&analysis).into_iter().collect());
+            (p, tokens)
+        })
+        .unzip();
+    let mut by_label: HashMap<&str, Vec<String>> = HashMap::new();
+    for (m, tokens) in classes.members.iter().zip(class_tokens) {
+        if let Some(tokens) = tokens {
+            by_label.insert(acts[m[0] as usize].label.as_str(), tokens);
+        }
+    }
+    let mut neighbours: Vec<&str> = neighbour_set.into_iter().collect();
+    neighbours.sort_unstable();
+    let neighbour_tokens: Vec<Vec<String>> = neighbours
+        .par_iter()
+        .map(|l| match by_label.get(l) {
+            Some(tokens) => tokens.clone(),
+            None => content_keys(&lex.analyze(l)).into_iter().collect(),
+        })
+        .collect();
+    drop(by_label);
+    let mut lanes: Vec<&str> = acts
+        .iter()
+        .filter_map(|a| a.lane.as_deref())
+        .collect::<HashSet<&str>>()
+        .into_iter()
+        .collect();
+    lanes.sort_unstable();
+    let lane_tokens: Vec<Vec<String>> = lanes
+        .par_iter()
+        .map(|l| content_keys(&lex.analyze(l)).into_iter().collect())
+        .collect();
+    Analysed {
+        profiles,
+        neighbours,
+        neighbour_tokens,
+        lanes,
+        lane_tokens,
+    }
+}
+
+/// Interns every token once: numbers the label and context tokens in
+/// string order ([`Vocabulary`]), and learns the token weights from
+/// document frequencies counted per element over its class's keys and its
+/// own context (what [`Weights::learn`] reads of a full per-element
+/// profile), without building per-element profiles.
+fn intern(
+    acts: &[Activity],
+    classes: &Classes,
+    analysed: &Analysed,
+    lex: &Lexicon,
+    config: &MatchConfig,
+) -> Interned {
+    let Analysed {
+        profiles,
+        neighbours,
+        neighbour_tokens,
+        lanes,
+        lane_tokens,
+    } = analysed;
+    // Token ids in string order.
+    let vocab = Vocabulary::new(
+        neighbour_tokens
             .iter()
             .chain(lane_tokens.iter())
             .flatten()
             .map(String::as_str)
-            .collect::<HashSet<&str>>()
-            .into_iter()
-            .collect();
-        vocab.sort_unstable();
-        let id: HashMap<&str, u32> = vocab
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (*t, i as u32))
-            .collect();
-        let intern = |ts: &[String]| -> Vec<u32> {
-            let mut v: Vec<u32> = ts
+            .chain(profiles.iter().flat_map(Vocabulary::label_tokens)),
+    );
+    let intern = |ts: &[String]| vocab.ids(ts.iter().map(String::as_str));
+    let neighbour_ids: HashMap<&str, Vec<u32>> = neighbours
+        .iter()
+        .zip(neighbour_tokens.iter())
+        .map(|(l, ts)| (*l, intern(ts)))
+        .collect();
+    // Lane 0: none.
+    let lane_ids: HashMap<&str, u32> = lanes
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (*l, k as u32 + 1))
+        .collect();
+    let lane_lists: Vec<Box<[u32]>> = std::iter::once(Box::default())
+        .chain(lane_tokens.iter().map(|ts| intern(ts).into_boxed_slice()))
+        .collect();
+    let per_element: Vec<Vec<u32>> = acts
+        .par_iter()
+        .map(|a| {
+            let mut v: Vec<u32> = a
+                .predecessors
                 .iter()
-                .filter_map(|t| id.get(t.as_str()).copied())
+                .chain(a.successors.iter())
+                .filter_map(|l| neighbour_ids.get(l.as_str()))
+                .flatten()
+                .copied()
                 .collect();
             v.sort_unstable();
+            v.dedup();
             v
-        };
-        let neighbour_ids: HashMap<&str, Vec<u32>> = neighbours
-            .iter()
-            .zip(neighbour_tokens.iter())
-            .map(|(l, ts)| (*l, intern(ts)))
-            .collect();
-        let lane_ids: HashMap<&str, Vec<u32>> = lanes
-            .iter()
-            .zip(lane_tokens.iter())
-            .map(|(l, ts)| (*l, intern(ts)))
-            .collect();
-        let context: Vec<Box<[u32]>> = acts
-            .par_iter()
-            .map(|a| {
-                let mut v: Vec<u32> = a
-                    .predecessors
-                    .iter()
-                    .chain(a.successors.iter())
-                    .filter_map(|l| neighbour_ids.get(l.as_str()))
-                    .flatten()
-                    .copied()
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v.into_boxed_slice()
-            })
-            .collect();
-        let lane: Vec<Box<[u32]>> = acts
-            .par_iter()
-            .map(|a| {
-                a.lane
-                    .as_deref()
-                    .and_then(|l| lane_ids.get(l))
-                    .map(|v| v.clone().into_boxed_slice())
-                    .unwrap_or_default()
-            })
-            .collect();
-        // Light profiles for the weights, one per element.
-        let blank = Profile::build(
-            &Activity::new("", "", "", ActivityKind::Activity),
-            lex,
-            config,
-        );
-        let light: Vec<Profile> = context
-            .par_iter()
-            .zip(classes.of.par_iter())
-            .map(|(ctx, &c)| {
-                let mut p = blank.clone();
-                p.keys.clone_from(&profiles[c as usize].keys);
-                p.context = ctx.iter().map(|&t| vocab[t as usize].to_string()).collect();
-                p
-            })
-            .collect();
-        let weights = Weights::learn(light.iter());
-        drop(light);
-        let idf = vocab.iter().map(|t| weights.idf(t)).collect();
-        let mut models: HashMap<&str, u32> = HashMap::new();
-        let model = acts
-            .iter()
-            .map(|a| {
-                let next = models.len() as u32;
-                *models.entry(a.key.model.as_str()).or_insert(next)
-            })
-            .collect();
-        (
-            Contexts {
-                idf,
-                context,
-                lane,
-                model,
-            },
-            weights,
-        )
+        })
+        .collect();
+    drop(neighbour_ids);
+    let mut context_at: Vec<u32> = Vec::with_capacity(acts.len() + 1);
+    let mut context: Vec<u32> = Vec::with_capacity(per_element.iter().map(Vec::len).sum());
+    context_at.push(0);
+    for v in per_element {
+        context.extend_from_slice(&v);
+        context_at.push(context.len() as u32);
     }
+    let lane: Vec<u32> = acts
+        .iter()
+        .map(|a| {
+            a.lane
+                .as_deref()
+                .and_then(|l| lane_ids.get(l))
+                .copied()
+                .unwrap_or(0)
+        })
+        .collect();
+    // Document frequencies: each element counts the union of its class's
+    // keys and its context once.
+    let keys: Vec<Vec<u32>> = profiles.par_iter().map(|p| intern(&p.keys)).collect();
+    let mut df = vec![0usize; vocab.len()];
+    for (i, &c) in classes.of.iter().enumerate() {
+        let ctx = &context[context_at[i] as usize..context_at[i + 1] as usize];
+        count_union(&keys[c as usize], ctx, &mut df);
+    }
+    drop(keys);
+    let mut token: Vec<&str> = vec![""; vocab.len()];
+    for (t, i) in vocab.iter() {
+        token[i as usize] = t;
+    }
+    let weights = Weights::from_counts(
+        acts.len(),
+        token
+            .iter()
+            .zip(df.iter())
+            .filter(|(_, &d)| d > 0)
+            .map(|(t, &d)| (*t, d)),
+    );
+    drop(df);
+    let idf: Vec<f64> = token.iter().map(|t| weights.idf(t)).collect();
+    let labels = LabelScorer::new(profiles, &vocab, &idf, lex, config);
+    let mut models: HashMap<&str, u32> = HashMap::new();
+    let model = acts
+        .iter()
+        .map(|a| {
+            let next = models.len() as u32;
+            *models.entry(a.key.model.as_str()).or_insert(next)
+        })
+        .collect();
+    Interned {
+        contexts: Contexts {
+            idf,
+            context,
+            context_at,
+            lanes: lane_lists,
+            lane,
+            model,
+        },
+        weights,
+        labels,
+    }
+}
 
+/// Adds one to `df` for every id in the union of two ascending, distinct
+/// id lists.
+fn count_union(a: &[u32], b: &[u32], df: &mut [usize]) {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let t = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x == y => {
+                i += 1;
+                j += 1;
+                x
+            }
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => break,
+        };
+        if let Some(d) = df.get_mut(t as usize) {
+            *d += 1;
+        }
+    }
+}
+
+impl Contexts {
     /// [`score::context`] of elements `i` and `j`.
     fn score(&self, i: usize, j: usize) -> f64 {
-        let (ca, cb) = (&self.context[i], &self.context[j]);
+        let (ca, cb) = (self.context_of(i), self.context_of(j));
         if ca.is_empty() || cb.is_empty() {
             return 0.5;
         }
         let neighbours = self.dice(ca, cb);
-        let (la, lb) = (&self.lane[i], &self.lane[j]);
+        let (la, lb) = (self.lane_of(i), self.lane_of(j));
         if la.is_empty() || lb.is_empty() {
             neighbours
         } else {
             0.7 * neighbours + 0.3 * self.dice(la, lb)
         }
+    }
+
+    /// Element `i`'s context ids, ascending.
+    fn context_of(&self, i: usize) -> &[u32] {
+        match (self.context_at.get(i), self.context_at.get(i + 1)) {
+            (Some(&s), Some(&e)) => &self.context[s as usize..e as usize],
+            _ => &[],
+        }
+    }
+
+    /// Element `i`'s lane ids, ascending (empty without a lane).
+    fn lane_of(&self, i: usize) -> &[u32] {
+        self.lane
+            .get(i)
+            .and_then(|&l| self.lanes.get(l as usize))
+            .map_or(&[], |l| l)
     }
 
     /// IDF-weighted Dice of two ascending id lists.
@@ -277,6 +412,8 @@ struct Repository<'a> {
     config: &'a MatchConfig,
     lexicon: &'a Lexicon,
     weights: Weights,
+    /// The label part on interned tokens.
+    labels: LabelScorer,
     classes: Classes,
     /// One profile per class (its first element's).
     profiles: Vec<Profile>,
@@ -286,14 +423,55 @@ struct Repository<'a> {
 }
 
 impl Repository<'_> {
+    /// [`score::label_score`] of classes `c` and `d`, on interned tokens
+    /// (checked against the string scorer in debug builds).
     fn label_score(&self, c: usize, d: usize) -> Option<f64> {
-        score::label_score(
-            &self.profiles[c],
-            &self.profiles[d],
-            &self.weights,
-            self.lexicon,
-            self.config,
-        )
+        let strings = || {
+            score::label_score(
+                &self.profiles[c],
+                &self.profiles[d],
+                &self.weights,
+                self.lexicon,
+                self.config,
+            )
+        };
+        match self.labels.label(c, d) {
+            Ok(l) => {
+                debug_assert_eq!(
+                    l.map(f64::to_bits),
+                    strings().map(f64::to_bits),
+                    "label score of classes {c} and {d}"
+                );
+                l
+            }
+            Err(Wide) => strings(),
+        }
+    }
+
+    /// [`score::label_score_from`] of classes `c` and `d`, on interned
+    /// tokens (checked against the string scorer in debug builds).
+    fn label_score_from(&self, c: usize, d: usize, floor: f64) -> Option<f64> {
+        let strings = || {
+            score::label_score_from(
+                &self.profiles[c],
+                &self.profiles[d],
+                &self.weights,
+                self.lexicon,
+                self.config,
+                floor,
+            )
+        };
+        match self.labels.label_from(c, d, floor) {
+            Ok(l) => {
+                debug_assert_eq!(
+                    l.map(f64::to_bits),
+                    strings().map(f64::to_bits),
+                    "label score of classes {c} and {d} from {floor}"
+                );
+                l
+            }
+            Err(Wide) => strings(),
+        }
     }
 
     fn label(&self, c: usize, d: usize) -> Option<LabelPart> {
@@ -325,8 +503,8 @@ impl Repository<'_> {
         let sc = sample(&self.classes.members[c]);
         let sd = sample(&self.classes.members[d]);
         let (mut total, mut count) = (0.0, 0usize);
-        for &x in &sc {
-            for &y in &sd {
+        for &x in sc.as_slice() {
+            for &y in sd.as_slice() {
                 if c == d && x >= y {
                     continue;
                 }
@@ -343,14 +521,33 @@ impl Repository<'_> {
     }
 }
 
-/// Every member, or an evenly strided sample of [`CLASS_SAMPLE`] of them.
-fn sample(members: &[u32]) -> Vec<u32> {
+/// Every member, or an evenly strided sample of [`CLASS_SAMPLE`] of them
+/// (in a fixed array: no allocation per scored pair of classes).
+fn sample(members: &[u32]) -> Sample {
+    let mut s = Sample {
+        items: [0; CLASS_SAMPLE],
+        len: members.len().min(CLASS_SAMPLE),
+    };
     if members.len() <= CLASS_SAMPLE {
-        return members.to_vec();
+        s.items[..members.len()].copy_from_slice(members);
+    } else {
+        for (k, slot) in s.items.iter_mut().enumerate() {
+            *slot = members[k * members.len() / CLASS_SAMPLE];
+        }
     }
-    (0..CLASS_SAMPLE)
-        .map(|k| members[k * members.len() / CLASS_SAMPLE])
-        .collect()
+    s
+}
+
+/// The result of [`sample`].
+struct Sample {
+    items: [u32; CLASS_SAMPLE],
+    len: usize,
+}
+
+impl Sample {
+    fn as_slice(&self) -> &[u32] {
+        &self.items[..self.len]
+    }
 }
 
 /// A scored pair of classes (`c < d`): their label part.
@@ -368,25 +565,18 @@ pub(crate) fn match_repository(
     lexicon: &Lexicon,
 ) -> MatchResult {
     let classes = Classes::new(acts);
-    // One profile per class, from its first element's label (its context is
-    // the element's own, kept in `Contexts`).
-    let profiles: Vec<Profile> = classes
-        .members
-        .par_iter()
-        .map(|m| {
-            let first = &acts[m[0] as usize];
-            let mut a = Activity::new(&first.key.model, &first.key.id, &first.label, first.kind);
-            a.message = first.message;
-            let p = Profile::build(&a, lexicon, config);
-            debug_assert_eq!(p.model, first.key.model);
-            p
-        })
-        .collect();
-    let (contexts, weights) = Contexts::new(acts, &classes, &profiles, lexicon, config);
+    let analysed = analyse(acts, &classes, lexicon, config);
+    let Interned {
+        contexts,
+        weights,
+        labels,
+    } = intern(acts, &classes, &analysed, lexicon, config);
+    let profiles = analysed.profiles;
     let mut repo = Repository {
         config,
         lexicon,
         weights,
+        labels,
         classes,
         profiles,
         contexts,
@@ -398,7 +588,13 @@ pub(crate) fn match_repository(
         .collect();
     let links = class_links(&repo);
     let groups = groups(&repo, acts, &links);
-    let correspondences = correspondences(&repo, &links);
+    let pairs = correspondence_pairs(&repo, &links);
+    drop(links);
+    let explained = Explained::new(&repo, pairs);
+    // Everything the explanations need is in `explained`: free the rest
+    // before the largest allocation, the output.
+    drop(repo);
+    let correspondences = explained.correspondences(config);
     MatchResult {
         correspondences,
         groups,
@@ -435,9 +631,7 @@ fn class_links(repo: &Repository) -> Vec<ClassLink> {
     let links: Vec<ClassLink> = pairs
         .par_iter()
         .filter_map(|&(c, d)| {
-            let (pc, pd) = (&repo.profiles[c as usize], &repo.profiles[d as usize]);
-            let label =
-                score::label_score_from(pc, pd, &repo.weights, repo.lexicon, config, floor)?;
+            let label = repo.label_score_from(c as usize, d as usize, floor)?;
             Some(ClassLink { c, d, label })
         })
         .collect();
@@ -460,8 +654,10 @@ fn strongest(n: usize, ends: &[(u32, u32)], score: &[f64], keep: usize) -> Vec<b
         adjacent[a as usize].push(l as u32);
         adjacent[b as usize].push(l as u32);
     }
-    let mut kept = vec![false; ends.len()];
-    for (node, ls) in adjacent.iter_mut().enumerate() {
+    // Each node's strongest links, in parallel: the order (score, then the
+    // other end) is total, since a node has one link per other end, so the
+    // selection does not depend on how it is made.
+    adjacent.par_iter_mut().enumerate().for_each(|(node, ls)| {
         let other = |l: u32| {
             let (a, b) = ends[l as usize];
             if a as usize == node {
@@ -470,14 +666,21 @@ fn strongest(n: usize, ends: &[(u32, u32)], score: &[f64], keep: usize) -> Vec<b
                 a
             }
         };
-        ls.sort_by(|&x, &y| {
-            score[y as usize]
-                .total_cmp(&score[x as usize])
-                .then(other(x).cmp(&other(y)))
-        });
-        for &l in ls.iter().take(keep) {
-            kept[l as usize] = true;
+        let order = |x: &u32, y: &u32| {
+            score[*y as usize]
+                .total_cmp(&score[*x as usize])
+                .then(other(*x).cmp(&other(*y)))
+        };
+        if keep == 0 {
+            ls.clear();
+        } else if ls.len() > keep {
+            ls.select_nth_unstable_by(keep - 1, order);
+            ls.truncate(keep);
         }
+    });
+    let mut kept = vec![false; ends.len()];
+    for &l in adjacent.iter().flatten() {
+        kept[l as usize] = true;
     }
     kept
 }
@@ -509,17 +712,23 @@ fn groups(repo: &Repository, acts: &[Activity], links: &[ClassLink]) -> Vec<Shar
             score: *s,
         })
         .collect();
-    let label_of: HashMap<u64, f64> = links
-        .iter()
-        .map(|l| (cluster::pair_key(l.c as usize, l.d as usize), l.label))
-        .collect();
+    // `links` is sorted by `(c, d)`: a pair's label is found by a binary
+    // search (no map over every link).
+    debug_assert!(links
+        .windows(2)
+        .all(|w| (w[0].c, w[0].d) < (w[1].c, w[1].d)));
+    let label_of = |c: usize, d: usize| -> Option<f64> {
+        let key = (c.min(d) as u32, c.max(d) as u32);
+        let k = links.binary_search_by(|l| (l.c, l.d).cmp(&key)).ok()?;
+        links.get(k).map(|l| l.label)
+    };
     let sizes: Vec<usize> = repo.classes.members.iter().map(Vec::len).collect();
     let pair_score = |c: usize, d: usize| -> f64 {
         let label = if c == d {
             repo.self_label[c]
         } else {
-            match label_of.get(&cluster::pair_key(c, d)) {
-                Some(&l) => Some(l),
+            match label_of(c, d) {
+                Some(l) => Some(l),
                 None => repo.label_score(c.min(d), c.max(d)),
             }
         };
@@ -567,9 +776,9 @@ fn groups(repo: &Repository, acts: &[Activity], links: &[ClassLink]) -> Vec<Shar
         .collect()
 }
 
-/// Each element's best correspondences (see the module documentation),
-/// sorted by `(a, b)`, with explanations.
-fn correspondences(repo: &Repository, links: &[ClassLink]) -> Vec<Correspondence> {
+/// The element pairs `(a, b)` (`a < b`) that are each element's best
+/// correspondences (see the module documentation), sorted.
+fn correspondence_pairs(repo: &Repository, links: &[ClassLink]) -> Vec<(u32, u32)> {
     let config = repo.config;
     let n_classes = repo.profiles.len();
     let half = 0.5 * config.context_weight;
@@ -599,8 +808,8 @@ fn correspondences(repo: &Repository, links: &[ClassLink]) -> Vec<Correspondence
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
-    // Scores first (compact), then the explanations of the pairs returned,
-    // collected straight into a vector of the right length.
+    // Scores first (compact): the explanations are built for the pairs
+    // returned only (see `Explained`).
     let classes_of =
         |a: usize, b: usize| (repo.classes.of[a] as usize, repo.classes.of[b] as usize);
     let keep: Vec<bool> = pairs
@@ -618,24 +827,84 @@ fn correspondences(repo: &Repository, links: &[ClassLink]) -> Vec<Correspondence
     drop(keep);
     pairs.shrink_to_fit();
     pairs
-        .par_iter()
-        .map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            let (ca, cb) = classes_of(a, b);
-            let context = repo.contexts.score(a, b);
-            // Always a label part: the same call kept the pair above.
-            let why = match repo.label(ca, cb) {
-                Some(part) => part.explain(context, config),
-                None => score::LabelPart::default().explain(context, config),
-            };
-            Correspondence {
-                a,
-                b,
-                score: why.score,
-                why,
-            }
-        })
-        .collect()
+}
+
+/// What the explanations of the returned pairs need, without the
+/// repository: the label part of each distinct pair of label classes
+/// (computed once, however many element pairs share it; at 10,000 models
+/// 744,458 correspondences have 236,261 distinct class pairs) and each
+/// pair's context score.
+struct Explained {
+    /// Sorted by `(a, b)`.
+    pairs: Vec<(u32, u32)>,
+    /// Per pair: its class pair's index in `parts`.
+    part: Vec<u32>,
+    /// Per pair: its context score.
+    context: Vec<f64>,
+    /// Label parts (with their explanations) of the distinct class pairs.
+    parts: Vec<LabelPart>,
+}
+
+impl Explained {
+    fn new(repo: &Repository, pairs: Vec<(u32, u32)>) -> Explained {
+        let classes_of =
+            |&(a, b): &(u32, u32)| (repo.classes.of[a as usize], repo.classes.of[b as usize]);
+        let mut class_pairs: Vec<(u32, u32)> = pairs.par_iter().map(classes_of).collect();
+        class_pairs.par_sort_unstable();
+        class_pairs.dedup();
+        let part: Vec<u32> = pairs
+            .par_iter()
+            .map(|p| {
+                let key = classes_of(p);
+                class_pairs.partition_point(|&k| k < key) as u32
+            })
+            .collect();
+        let context: Vec<f64> = pairs
+            .par_iter()
+            .map(|&(a, b)| repo.contexts.score(a as usize, b as usize))
+            .collect();
+        // Always a label part: the same scores kept the pair.
+        let parts: Vec<LabelPart> = class_pairs
+            .par_iter()
+            .map(|&(ca, cb)| repo.label(ca as usize, cb as usize).unwrap_or_default())
+            .collect();
+        Explained {
+            pairs,
+            part,
+            context,
+            parts,
+        }
+    }
+
+    /// The correspondences, sorted by `(a, b)`, with explanations (each a
+    /// copy of its class pair's label part, so its vectors are no longer
+    /// than they need be).
+    fn correspondences(self, config: &MatchConfig) -> Vec<Correspondence> {
+        let Explained {
+            pairs,
+            part,
+            context,
+            parts,
+        } = self;
+        pairs
+            .par_iter()
+            .zip(part.par_iter())
+            .zip(context.par_iter())
+            .map(|((&(a, b), &k), &context)| {
+                let why = parts
+                    .get(k as usize)
+                    .cloned()
+                    .unwrap_or_default()
+                    .explain(context, config);
+                Correspondence {
+                    a: a as usize,
+                    b: b as usize,
+                    score: why.score,
+                    why,
+                }
+            })
+            .collect()
+    }
 }
 
 /// The best [`CORRESPONDENCES_PER_ELEMENT`] partners of element `i` at or
@@ -743,6 +1012,142 @@ mod tests {
         let mut sorted = r.correspondences.clone();
         sorted.sort_by_key(|c| (c.a, c.b));
         assert_eq!(sorted, r.correspondences);
+    }
+
+    /// Every activity and labelled event of the repository's `processes/`
+    /// (real process models, Indonesian and English), if present.
+    fn processes() -> Vec<Activity> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "bpmn") {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../processes");
+        let mut files = Vec::new();
+        walk(&root, &mut files);
+        files.sort();
+        files
+            .iter()
+            .filter_map(|f| peta_bpmn::parse_file(f, &Default::default()).ok())
+            .flat_map(|m| crate::activities_of(&m))
+            .collect()
+    }
+
+    /// The interned label scorer gives bit-identical scores to the string
+    /// scorer on every pair of label classes (not only the candidate pairs
+    /// that the matcher's own debug check sees), with and without a floor.
+    #[test]
+    fn interned_label_scores_are_the_string_scores() {
+        let mut acts = processes();
+        acts.extend(repository(3));
+        let extra = [
+            ("Rejected", ActivityKind::Event),
+            ("Receive rejection", ActivityKind::Activity),
+            ("Rejection", ActivityKind::Activity),
+            ("Send rejection", ActivityKind::Activity),
+            ("Berkas diterima", ActivityKind::Event),
+            ("Menerima berkas", ActivityKind::Activity),
+            ("Mengirim berkas", ActivityKind::Activity),
+            ("Berkas tidak lengkap", ActivityKind::Event),
+            ("Berkas lengkap", ActivityKind::Event),
+            ("Mencatat cuti di SIASN", ActivityKind::Activity),
+            (
+                "Memutakhirkan status pensiun di SIASN",
+                ActivityKind::Activity,
+            ),
+            ("Accept applicant", ActivityKind::Activity),
+            ("Menolak pemohon", ActivityKind::Activity),
+            (
+                "Meminta pelaku usaha melengkapi persyaratan",
+                ActivityKind::Activity,
+            ),
+            ("Return application for correction", ActivityKind::Activity),
+            ("Create ranking", ActivityKind::Activity),
+            ("Menyusun laporan penyaluran", ActivityKind::Activity),
+            ("Kirim surat keputusan kepada BKN", ActivityKind::Activity),
+            ("Receive documents from applicant", ActivityKind::Activity),
+            ("Verifikasi NIK peserta", ActivityKind::Activity),
+            ("Verifikasi NIK pelaku usaha", ActivityKind::Activity),
+            ("Send letter of acceptance", ActivityKind::Activity),
+            ("Send letter of rejection", ActivityKind::Activity),
+            ("Evaluate", ActivityKind::Activity),
+            ("Evaluate application", ActivityKind::Activity),
+            ("", ActivityKind::Activity),
+        ];
+        for (i, (label, kind)) in extra.iter().enumerate() {
+            let mut a = Activity::new("extra", &format!("x{i}"), label, *kind);
+            a.message = match i % 3 {
+                0 => None,
+                1 => Some(MessageRole::Receive),
+                _ => Some(MessageRole::Send),
+            };
+            acts.push(a);
+        }
+        let config = MatchConfig::default();
+        let lexicon = Lexicon::bundled();
+        let classes = Classes::new(&acts);
+        let analysed = analyse(&acts, &classes, &lexicon, &config);
+        let profiles = &analysed.profiles;
+        let interned = intern(&acts, &classes, &analysed, &lexicon, &config);
+        let floor =
+            config.match_threshold.min(config.group_threshold) - 0.5 * config.context_weight;
+        let n = profiles.len().min(400);
+        let mut scored = 0usize;
+        for c in 0..n {
+            for d in 0..n {
+                let (pc, pd) = (&profiles[c], &profiles[d]);
+                let w = &interned.weights;
+                let strings = score::label_score(pc, pd, w, &lexicon, &config);
+                assert_eq!(
+                    interned.labels.label(c, d).map(|l| l.map(f64::to_bits)),
+                    Ok(strings.map(f64::to_bits)),
+                    "{:?} / {:?}",
+                    pc.normalized,
+                    pd.normalized
+                );
+                let strings = score::label_score_from(pc, pd, w, &lexicon, &config, floor);
+                assert_eq!(
+                    interned
+                        .labels
+                        .label_from(c, d, floor)
+                        .map(|l| l.map(f64::to_bits)),
+                    Ok(strings.map(f64::to_bits)),
+                    "{:?} / {:?} from {floor}",
+                    pc.normalized,
+                    pd.normalized
+                );
+                scored += usize::from(strings.is_some());
+            }
+        }
+        assert!(scored > n, "{scored} pairs reach the floor");
+    }
+
+    /// A label too long for the interned scorer's masks is scored by the
+    /// string scorer.
+    #[test]
+    fn wide_labels_fall_back_to_the_string_scorer() {
+        let words: Vec<String> = (0..80).map(|i| format!("kata{i}")).collect();
+        let long = format!("Verifikasi {}", words.join(" "));
+        let acts = vec![
+            Activity::new("m", "a", &long, ActivityKind::Activity),
+            Activity::new("n", "b", &long, ActivityKind::Activity),
+            Activity::new("o", "c", "Verifikasi kata1 kata2", ActivityKind::Activity),
+        ];
+        let config = MatchConfig::default();
+        let lexicon = Lexicon::bundled();
+        let classes = Classes::new(&acts);
+        let analysed = analyse(&acts, &classes, &lexicon, &config);
+        let profiles = &analysed.profiles;
+        assert!(profiles[0].terms.len() > crate::label::MAX_TERMS);
+        let interned = intern(&acts, &classes, &analysed, &lexicon, &config);
+        assert_eq!(interned.labels.label(0, 1), Err(Wide));
+        let r = Matcher::with_defaults().match_repository(&acts);
+        assert!(r.correspondences.iter().any(|c| (c.a, c.b) == (0, 1)));
     }
 
     #[test]
