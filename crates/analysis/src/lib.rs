@@ -37,7 +37,7 @@ pub use handoff::{
 };
 pub use overlaps::{overlaps, AgencyOverlaps, OverlapActivity};
 pub use recommend::{Evidence, Rationale, Recommendation, RecommendationKind, Saving};
-pub use repository::{strip_extension, RepoModel, Repository, BPMN_EXTENSIONS};
+pub use repository::{strip_extension, LoadOptions, RepoModel, Repository, BPMN_EXTENSIONS};
 
 /// What to analyse and how.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
