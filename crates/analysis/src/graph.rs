@@ -613,3 +613,141 @@ fn push_sorted(sorted: &mut Vec<NodeIndex>, start: &mut Vec<usize>, local: Local
     sorted.extend(nodes.into_iter().map(|(_, n)| n));
     start.push(sorted.len());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <collaboration id="C">
+    <participant id="P_a" name="A" processRef="Pa"/>
+    <participant id="P_b" name="B"/>
+    <messageFlow id="M1" sourceRef="T2" targetRef="P_b"/>
+  </collaboration>
+  <process id="Pa">
+    <startEvent id="S"/>
+    <task id="T1" name="One"/>
+    <exclusiveGateway id="G"/>
+    <serviceTask id="T2" name="Two"/>
+    <callActivity id="T3" name="Call" calledElement="Pz"/>
+    <sequenceFlow id="F1" sourceRef="S" targetRef="T1"/>
+    <sequenceFlow id="F2" sourceRef="T1" targetRef="G"/>
+    <sequenceFlow id="F3" sourceRef="G" targetRef="T2"/>
+    <sequenceFlow id="F4" sourceRef="T2" targetRef="T3"/>
+  </process>
+</definitions>"#;
+
+    const Z: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <process id="Py"><task id="T1" name="Other"/></process>
+  <process id="Pz"><task id="T9" name="Called"/></process>
+</definitions>"#;
+
+    fn model(path: &str, xml: &str) -> RepoModel {
+        let model = peta_bpmn::parse_bytes(path, path, xml.as_bytes(), &Default::default())
+            .expect("test model parses");
+        RepoModel {
+            path: path.to_string(),
+            model,
+        }
+    }
+
+    fn party(code: &str, is_agency: bool) -> Party {
+        Party {
+            code: code.to_string(),
+            is_agency,
+        }
+    }
+
+    fn graph() -> CrossAgencyGraph {
+        let models = vec![model("a.bpmn", A), model("z.bpmn", Z)];
+        let mut a = ModelAgencies::default();
+        for id in ["S", "T1", "T2", "T3"] {
+            a.nodes.insert(id.to_string(), party("A", true));
+        }
+        a.participants.insert("P_a".to_string(), party("A", true));
+        a.participants.insert("P_b".to_string(), party("B", false));
+        a.processes.push(Some(party("A", true)));
+        let z = ModelAgencies {
+            processes: vec![None, Some(party("Z", true))],
+            ..ModelAgencies::default()
+        };
+        let lex = peta_text::Lexicon::bundled();
+        CrossAgencyGraph::build(&models, &[a, z], &ObjectKeys::new(&lex))
+    }
+
+    #[test]
+    fn look_ups_by_model_and_id() {
+        let g = graph();
+        let t1 = g.flow_node(0, "T1").expect("T1 of model 0");
+        let other = g.flow_node(1, "T1").expect("T1 of model 1");
+        assert_ne!(t1, other);
+        assert_eq!(g.process_of(t1), Some((0, 0)));
+        assert_eq!(g.process_of(other), Some((1, 0)));
+        assert_eq!(g.flow_node(0, "T9"), None);
+        assert_eq!(g.flow_node(2, "T1"), None);
+        assert!(g.participant_node(0, "P_b").is_some());
+        assert_eq!(g.participant_node(1, "P_b"), None);
+        assert!(g.process_node(1, 1).is_some());
+        assert_eq!(g.process_node(0, 1), None);
+        assert_eq!(g.category(t1), Some(Category::Activity));
+        let gw = g.flow_node(0, "G").expect("gateway");
+        assert_eq!(g.category(gw), Some(Category::Gateway));
+        assert_eq!(
+            g.successors(gw).collect::<Vec<_>>(),
+            g.flow_node(0, "T2").into_iter().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn owners_and_edges() {
+        let g = graph();
+        let t1 = g.flow_node(0, "T1").expect("T1");
+        assert_eq!(g.owner(t1), Some(&party("A", true)));
+        assert_eq!(g.owner(g.flow_node(0, "G").expect("G")), None);
+        let pb = g.participant_node(0, "P_b").expect("P_b");
+        assert_eq!(g.owner(pb), Some(&party("B", false)));
+        let pz = g.process_node(1, 1).expect("Pz");
+        assert_eq!(g.owner(pz), Some(&party("Z", true)));
+        assert_eq!(g.owner(g.process_node(1, 0).expect("Py")), None);
+        // The call activity reaches the process it calls in the other file.
+        let t3 = g.flow_node(0, "T3").expect("T3");
+        assert!(g
+            .graph
+            .edges_directed(t3, Direction::Outgoing)
+            .any(|e| matches!(e.weight(), GraphEdge::Calls) && e.target() == pz));
+        let t2 = g.flow_node(0, "T2").expect("T2");
+        assert!(g
+            .graph
+            .edges_directed(t2, Direction::Outgoing)
+            .any(|e| matches!(e.weight(), GraphEdge::MessageFlow { .. }) && e.target() == pb));
+        // Only elements are nodes: no agency or group nodes.
+        // Pools, processes, flow nodes of a.bpmn, flow nodes of z.bpmn.
+        assert_eq!(g.graph.node_count(), 2 + 3 + 5 + 2);
+    }
+
+    #[test]
+    fn shared_groups_keep_their_flow_nodes() {
+        let mut g = graph();
+        g.add_group(
+            "SA-1",
+            &[
+                (0, "T1".to_string()),
+                (1, "T1".to_string()),
+                (1, "missing".to_string()),
+            ],
+        );
+        assert_eq!(
+            g.group_members("SA-1"),
+            Some(
+                [g.flow_node(0, "T1"), g.flow_node(1, "T1")]
+                    .map(|n| n.expect("member"))
+                    .as_slice()
+            )
+        );
+        assert_eq!(g.group_members("SA-2"), None);
+        // Groups add no nodes.
+        assert_eq!(g.graph.node_count(), 12);
+    }
+}
