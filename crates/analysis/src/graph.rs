@@ -107,13 +107,15 @@ const NO_OWNER: u32 = u32::MAX;
 #[derive(Debug)]
 pub struct CrossAgencyGraph {
     pub graph: DiGraph<GraphNode, GraphEdge>,
-    /// Flow nodes of every model, each model's sorted by element id (one
-    /// node per id: the last of duplicates); model `m`'s are
-    /// `flow[flow_start[m]..flow_start[m + 1]]`.
-    flow: Vec<NodeIndex>,
+    /// Flow nodes of every model with a hash of their element id, each
+    /// model's sorted by that hash (one node per id: the last of
+    /// duplicates); model `m`'s are `flow[flow_start[m]..flow_start[m + 1]]`.
+    /// A look-up binary-searches the model's few contiguous entries and
+    /// reads an element id only to confirm a hash match.
+    flow: Vec<(u32, NodeIndex)>,
     flow_start: Vec<usize>,
     /// Pools, as `flow`.
-    participants: Vec<NodeIndex>,
+    participants: Vec<(u32, NodeIndex)>,
     participant_start: Vec<usize>,
     /// Process nodes in model and process order; model `m`'s are
     /// `processes[process_start[m]..process_start[m + 1]]`.
@@ -532,17 +534,21 @@ impl CrossAgencyGraph {
     /// Binary search for `id` among model `model`'s slice of `sorted`.
     fn find(
         &self,
-        sorted: &[NodeIndex],
+        sorted: &[(u32, NodeIndex)],
         start: &[usize],
         model: usize,
         id: &str,
     ) -> Option<NodeIndex> {
         let (&lo, &hi) = (start.get(model)?, start.get(model.checked_add(1)?)?);
         let slice = sorted.get(lo..hi)?;
-        let i = slice
-            .binary_search_by(|&n| element_id(&self.graph, n).cmp(id))
-            .ok()?;
-        slice.get(i).copied()
+        let h = id_hash(id);
+        let first = slice.partition_point(|&(k, _)| k < h);
+        slice
+            .get(first..)?
+            .iter()
+            .take_while(|&&(k, _)| k == h)
+            .map(|&(_, n)| n)
+            .find(|&n| element_id(&self.graph, n) == id)
     }
 
     /// The graph node of a process.
@@ -605,13 +611,22 @@ fn element_id(graph: &DiGraph<GraphNode, GraphEdge>, n: NodeIndex) -> &str {
     }
 }
 
-/// Appends one model's nodes (`local`, one per id) to `sorted`, sorted by
-/// id, and the model's end to `start`.
-fn push_sorted(sorted: &mut Vec<NodeIndex>, start: &mut Vec<usize>, local: Local<'_>) {
-    let mut nodes: Vec<(&str, NodeIndex)> = local.into_iter().collect();
-    nodes.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    sorted.extend(nodes.into_iter().map(|(_, n)| n));
+/// Appends one model's nodes (`local`, one per id) to `sorted` with the
+/// hashes of their ids, sorted by hash, and the model's end to `start`.
+fn push_sorted(sorted: &mut Vec<(u32, NodeIndex)>, start: &mut Vec<usize>, local: Local<'_>) {
+    let first = sorted.len();
+    sorted.extend(local.into_iter().map(|(id, n)| (id_hash(id), n)));
+    if let Some(mine) = sorted.get_mut(first..) {
+        mine.sort_unstable();
+    }
     start.push(sorted.len());
+}
+
+/// FNV-1a hash of an element id, for the per-model look-up tables.
+fn id_hash(id: &str) -> u32 {
+    id.bytes().fold(0x811c_9dc5, |h: u32, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 #[cfg(test)]
