@@ -9,7 +9,8 @@
 //! the analysis as JSON; `PETA_ANALYSIS_PHASES=1` prints the analysis's phases). For each size the
 //! repository is generated once into `DIR/n<size>-s<seed>` and reused. Stages:
 //!
-//! * `import`: `peta_analysis::Repository::load` (walk + `peta_bpmn::parse_files` + registry);
+//! * `import`: `peta_analysis::Repository::load_with` (walk + parse + registry; the diagram
+//!   interchange is kept only when the `atlas` stage runs, `LoadOptions::analysis_only` otherwise);
 //! * `match`: `peta_matching::activities_of` on every model + `Matcher::match_repository`;
 //! * `analyze`: `peta_analysis::analyze` (handoffs, duplication — it runs the matcher itself —, data, recommendations);
 //! * `store-import` / `store-save`: `peta_store::Store::import` of the folder into a new
@@ -304,13 +305,18 @@ fn run_size(bench: &mut Bench, args: &Args, size: usize) {
         None
     };
 
-    // import
+    // import: the diagram interchange only when the atlas will draw it.
     let paths = vec![dir.clone()];
+    let load = if want("atlas") {
+        peta_analysis::LoadOptions::default()
+    } else {
+        peta_analysis::LoadOptions::analysis_only()
+    };
     let Some((repo, errors)) = bench.stage(
         size,
         "import",
         (models, 0),
-        || peta_analysis::Repository::load(&paths, None),
+        || peta_analysis::Repository::load_with(&paths, None, &load),
         |(repo, errors)| {
             format!(
                 "{} models parsed, {} errors, {} agencies in registry",

@@ -674,10 +674,10 @@ pub fn process_stats(ctx: &Ctx<'_>, handoffs: &[Handoff]) -> Vec<ProcessStats> {
     let mut next: Vec<Vec<usize>> = vec![Vec::new(); handoffs.len()];
     for (i, (_, t)) in located.iter().enumerate() {
         let Some(t) = t else { continue };
+        // Computed once per receiver, read in place.
         let reach = reach_cache
             .entry(*t)
-            .or_insert_with(|| segment_reach(g, *t))
-            .clone();
+            .or_insert_with(|| segment_reach(g, *t));
         let mut js: Vec<usize> = reach
             .iter()
             .filter_map(|n| by_from.get(n))

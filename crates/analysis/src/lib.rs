@@ -7,6 +7,10 @@
 //! repeated data requests, and ranked [`Recommendation`]s. [`report`] renders
 //! an analysis as Markdown (Bahasa Indonesia or English) or CSV.
 //!
+//! [`Repository::load_with`] with [`LoadOptions::analysis_only`] leaves out
+//! the diagram interchange, which no analysis reads: the analysis is the same
+//! and a national-scale repository takes a third less memory.
+//!
 //! Everything in an [`Analysis`] is sorted, so two runs on the same input give
 //! byte-identical output.
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
@@ -37,7 +41,7 @@ pub use handoff::{
 };
 pub use overlaps::{overlaps, AgencyOverlaps, OverlapActivity};
 pub use recommend::{Evidence, Rationale, Recommendation, RecommendationKind, Saving};
-pub use repository::{strip_extension, RepoModel, Repository, BPMN_EXTENSIONS};
+pub use repository::{strip_extension, LoadOptions, RepoModel, Repository, BPMN_EXTENSIONS};
 
 /// What to analyse and how.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -188,9 +192,14 @@ fn run(
     phases.lap("agencies");
     let keys = data::ObjectKeys::new(matcher.lexicon());
     let mut graph = graph::CrossAgencyGraph::build(&repo.models, &assigned, &keys);
+    // The owners of pools and processes are in the graph now.
+    for ma in &mut assigned {
+        ma.participants = std::collections::HashMap::new();
+        ma.processes = Vec::new();
+    }
     phases.lap("graph");
 
-    let occurrences = occurrences(repo, &included, &assigned, &resolver);
+    let occurrences = occurrences(repo, &included, &mut assigned, &resolver);
     phases.lap("occurrences");
 
     let ctx = handoff::Ctx {
@@ -272,19 +281,31 @@ impl Phases {
     }
 }
 
+/// Every activity and event of the included models, sorted by model and id.
+/// Frees each model's lane names (`assigned[i].lanes`) once read.
 fn occurrences(
     repo: &Repository,
     included: &[bool],
-    assigned: &[agency::ModelAgencies],
+    assigned: &mut [agency::ModelAgencies],
     resolver: &agency::Resolver<'_>,
 ) -> Vec<Occurrence> {
-    let mut out = Vec::new();
-    for ((rm, inc), ma) in repo.models.iter().zip(included).zip(assigned) {
+    let occurs = |n: &peta_bpmn::FlowNode| n.is_activity() || n.is_event();
+    // Exact size: at national scale the table holds millions of entries.
+    let total: usize = repo
+        .models
+        .iter()
+        .zip(included)
+        .filter(|(_, inc)| **inc)
+        .map(|(rm, _)| rm.model.flow_nodes().filter(|(_, n)| occurs(n)).count())
+        .sum();
+    let mut out = Vec::with_capacity(total);
+    for ((rm, inc), ma) in repo.models.iter().zip(included).zip(assigned.iter_mut()) {
         if !inc {
             continue;
         }
+        let first = out.len();
         for (p, n) in rm.model.flow_nodes() {
-            if !(n.is_activity() || n.is_event()) {
+            if !occurs(n) {
                 continue;
             }
             let agency = ma.nodes.get(&n.id).map(|p| p.code.clone());
@@ -300,8 +321,18 @@ fn occurrences(
                 actor,
             });
         }
+        ma.lanes = std::collections::HashMap::new();
+        // Sorted model by model (stable, as the whole table would be).
+        if let Some(mine) = out.get_mut(first..) {
+            mine.sort_by(|a, b| a.id.cmp(&b.id));
+        }
     }
-    out.sort_by(|a, b| a.model.cmp(&b.model).then(a.id.cmp(&b.id)));
+    // Models come sorted by path, so this finds the table sorted and keeps
+    // it; a repository built with models out of order is sorted here.
+    let by_key = |a: &Occurrence, b: &Occurrence| a.model.cmp(&b.model).then(a.id.cmp(&b.id));
+    if !out.is_sorted_by(|a, b| by_key(a, b).is_le()) {
+        out.sort_by(by_key);
+    }
     out
 }
 

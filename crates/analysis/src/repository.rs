@@ -22,6 +22,37 @@ pub struct RepoModel {
     pub model: Model,
 }
 
+/// What [`Repository::load_with`] keeps of each parsed file.
+///
+/// The default keeps everything; [`LoadOptions::analysis_only`] drops what
+/// [`crate::analyze`] never reads, so that a national-scale repository
+/// (100,000 models) fits in memory with room to spare for the matcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Keep the diagram interchange ([`peta_bpmn::Model::diagrams`]: BPMN DI
+    /// shapes, edges and waypoints). The atlas and the layout checks need it;
+    /// the analyses and the matcher do not. When `false` it is dropped right
+    /// after each file is parsed (on the parsing thread), so it never
+    /// accumulates; the diagnostics the parser derived from it are kept.
+    pub diagrams: bool,
+}
+
+impl Default for LoadOptions {
+    /// Keeps everything (as [`Repository::load`]).
+    fn default() -> Self {
+        LoadOptions { diagrams: true }
+    }
+}
+
+impl LoadOptions {
+    /// Only what [`crate::analyze`] (and the matcher) read: no diagram
+    /// interchange. An analysis of a repository loaded this way is identical
+    /// to one of a full load.
+    pub fn analysis_only() -> Self {
+        LoadOptions { diagrams: false }
+    }
+}
+
 /// Every model of a repository and the registry that names their agencies.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Repository {
@@ -48,8 +79,18 @@ impl Repository {
     /// reported as a [`ParseError`] naming `agencies.toml`/`themes.toml` and
     /// the repository gets an empty registry.
     pub fn load(paths: &[PathBuf], registry_dir: Option<&Path>) -> (Repository, Vec<ParseError>) {
+        Self::load_with(paths, registry_dir, &LoadOptions::default())
+    }
+
+    /// [`Repository::load`], keeping of each model what `opts` says (e.g.
+    /// [`LoadOptions::analysis_only`] to drop the diagram interchange).
+    pub fn load_with(
+        paths: &[PathBuf],
+        registry_dir: Option<&Path>,
+        opts: &LoadOptions,
+    ) -> (Repository, Vec<ParseError>) {
         let dir = Self::registry_dir(paths, registry_dir);
-        let (mut repo, mut errors) = Self::load_models_under(paths, dir.as_deref());
+        let (mut repo, mut errors) = Self::load_models_under_with(paths, dir.as_deref(), opts);
         if let Some(dir) = dir {
             match Registry::load(&dir) {
                 Ok(r) => repo.registry = r,
@@ -81,6 +122,16 @@ impl Repository {
     pub fn load_models_under(
         paths: &[PathBuf],
         registry_dir: Option<&Path>,
+    ) -> (Repository, Vec<ParseError>) {
+        Self::load_models_under_with(paths, registry_dir, &LoadOptions::default())
+    }
+
+    /// [`Repository::load_models_under`], keeping of each model what `opts`
+    /// says.
+    pub fn load_models_under_with(
+        paths: &[PathBuf],
+        registry_dir: Option<&Path>,
+        opts: &LoadOptions,
     ) -> (Repository, Vec<ParseError>) {
         let base = registry_dir.and_then(|d| d.canonicalize().ok());
         let name = |file: &Path, fallback: String| -> String {
@@ -125,9 +176,7 @@ impl Repository {
                 ));
             }
         }
-        let opts = ParseOptions::default();
-        let abs: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
-        let parsed = peta_bpmn::parse_files(&abs, &opts);
+        let parsed = parse(&files, opts);
         let mut models = Vec::new();
         for ((_, rel), result) in files.into_iter().zip(parsed) {
             match result {
@@ -165,6 +214,28 @@ impl Repository {
             .ok()
             .and_then(|i| self.models.get(i))
     }
+}
+
+/// Parses `files` in parallel (as [`peta_bpmn::parse_files`]), trimming each
+/// model as `opts` says on the thread that parsed it.
+fn parse(files: &[(PathBuf, String)], opts: &LoadOptions) -> Vec<Result<Model, ParseError>> {
+    use rayon::prelude::*;
+    let parse_opts = ParseOptions::default();
+    if opts.diagrams {
+        let abs: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+        return peta_bpmn::parse_files(&abs, &parse_opts);
+    }
+    files
+        .par_iter()
+        .map(|(path, _)| {
+            peta_bpmn::parse_file(path, &parse_opts).map(|mut model| {
+                // Free the shapes, edges and waypoints now, not after every
+                // other file is parsed.
+                model.diagrams = Vec::new();
+                model
+            })
+        })
+        .collect()
 }
 
 fn push_unique(
