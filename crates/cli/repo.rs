@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use peta_analysis::Repository;
+use peta_analysis::{LoadOptions, Repository};
 use peta_registry::Registry;
 
 use crate::diagnostics;
@@ -28,13 +28,15 @@ pub struct Source {
 
 /// Loads the repository. Files that fail to import are reported on stderr
 /// (file, line, column) and left out; a registry that cannot be read, a
-/// missing path or an empty selection is an error.
-pub fn load(src: &Source) -> anyhow::Result<Repository> {
+/// missing path or an empty selection is an error. `opts` says what to keep:
+/// the analysis commands load with [`LoadOptions::analysis_only`] (no diagram
+/// interchange), the atlas with the default (it draws the diagrams).
+pub fn load(src: &Source, opts: &LoadOptions) -> anyhow::Result<Repository> {
     if let Some(db) = &src.db {
         let store = peta_store::Store::open_existing(db)
             .with_context(|| format!("cannot open the store {}", db.display()))?;
-        let mut repo = store
-            .load_repository()
+        let (mut repo, _) = store
+            .load_repository_with(opts)
             .with_context(|| format!("cannot read the repository from {}", db.display()))?;
         if let Some(dir) = &src.registry {
             repo.registry = load_registry(dir)?;
@@ -54,7 +56,7 @@ pub fn load(src: &Source) -> anyhow::Result<Repository> {
         Some(dir) => load_registry(dir)?,
         None => Registry::default(),
     };
-    let (mut repo, errors) = Repository::load_models_under(&src.paths, dir.as_deref());
+    let (mut repo, errors) = Repository::load_models_under_with(&src.paths, dir.as_deref(), opts);
     repo.registry = registry;
     for e in &errors {
         eprint!("{}", diagnostics::render(e));

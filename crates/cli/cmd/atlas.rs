@@ -32,7 +32,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = Lang::parse(&args.lang).unwrap_or_default();
-    let repo = repo::load(&args.source)?;
+    let repo = repo::load(&args.source, &peta_analysis::LoadOptions::default())?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
     let started = std::time::Instant::now();
     let opts = AnalysisOptions {

@@ -35,7 +35,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let repo = repo::load(&args.source)?;
+    let repo = repo::load(&args.source, &peta_analysis::LoadOptions::analysis_only())?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
     let code = match repo.registry.resolve(&args.agency) {
         Some(a) => a.code.clone(),

@@ -36,7 +36,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let repo = repo::load(&args.source)?;
+    let repo = repo::load(&args.source, &peta_analysis::LoadOptions::analysis_only())?;
     let theme = repo::theme_code(&repo, args.theme.as_deref())?;
     let mut analysis = repo::analysis(&args.source, &repo, &AnalysisOptions { theme })?;
     if args.top > 0 {

@@ -116,7 +116,7 @@ impl Store {
         if !force && self.last_link_fingerprint()?.as_deref() == Some(fingerprint.as_str()) {
             return Ok(LinkOutcome::Unchanged { fingerprint });
         }
-        let repo = self.load_repository_for_analysis()?;
+        let (repo, _) = self.load_repository_with(&peta_analysis::LoadOptions::analysis_only())?;
         let matcher = Matcher::new(params.matcher.clone(), peta_text::Lexicon::bundled());
         // One matcher run: the stored links are the correspondences the
         // analysis grouped into shared activities.

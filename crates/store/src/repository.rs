@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use peta_analysis::{RepoModel, Repository};
+use peta_analysis::{LoadOptions, RepoModel, Repository};
 use peta_bpmn::{ParseError, ParseOptions};
 use peta_registry::Registry;
 use rayon::prelude::*;
@@ -177,21 +177,20 @@ impl Store {
     /// Like [`Store::load_repository`], also returning the errors of stored
     /// models that no longer parse (possible only after a parser change).
     pub fn load_repository_with_errors(&self) -> Result<(Repository, Vec<ParseError>), StoreError> {
-        self.load_stored(true)
+        self.load_repository_with(&LoadOptions::default())
     }
 
-    /// The repository for analyses that draw nothing (`peta link`): like
-    /// [`Store::load_repository`], but each model's diagram interchange is
-    /// dropped as soon as the model is parsed (a third of a parsed model's
-    /// memory), so a national repository's analysis starts smaller.
-    pub fn load_repository_for_analysis(&self) -> Result<Repository, StoreError> {
-        Ok(self.load_stored(false)?.0)
-    }
-
-    /// Re-parses the stored models [`LOAD_BATCH`] at a time (sources read
+    /// Like [`Store::load_repository_with_errors`], with `opts` applied as
+    /// each model is parsed: [`LoadOptions::analysis_only`] drops the diagram
+    /// interchange at once (what `peta link` and the analysis commands use).
+    /// The stored models are re-parsed [`LOAD_BATCH`] at a time (sources read
     /// from SQLite, then parsed in parallel and dropped), so the stored
     /// sources are never all in memory at once.
-    fn load_stored(&self, diagrams: bool) -> Result<(Repository, Vec<ParseError>), StoreError> {
+    pub fn load_repository_with(
+        &self,
+        opts: &LoadOptions,
+    ) -> Result<(Repository, Vec<ParseError>), StoreError> {
+        let diagrams = opts.diagrams;
         let names: Vec<(i64, String, String)> = self
             .conn
             .prepare("SELECT id, path, rel_path FROM models ORDER BY rel_path, path")?
@@ -203,7 +202,7 @@ impl Store {
         for (_, _, rel) in &names {
             *count.entry(rel.as_str()).or_insert(0usize) += 1;
         }
-        let opts = ParseOptions::default();
+        let parse = ParseOptions::default();
         let mut source_of = self
             .conn
             .prepare("SELECT source FROM models WHERE id = ?1")?;
@@ -223,7 +222,7 @@ impl Store {
                     } else {
                         rel_path.clone()
                     };
-                    let mut model = peta_bpmn::parse_bytes(&key_of(&name), path, source, &opts)?;
+                    let mut model = peta_bpmn::parse_bytes(&key_of(&name), path, source, &parse)?;
                     model.key = key_of(&name);
                     if !diagrams {
                         model.diagrams = Vec::new();

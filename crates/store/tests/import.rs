@@ -359,7 +359,10 @@ fn the_analysis_load_drops_diagrams_and_keeps_everything_else() {
     let mut store = Store::open(&db).unwrap();
     import(&mut store, &repo, false);
     let full = store.load_repository().unwrap();
-    let lean = store.load_repository_for_analysis().unwrap();
+    let (lean, errors) = store
+        .load_repository_with(&peta_analysis::LoadOptions::analysis_only())
+        .unwrap();
+    assert!(errors.is_empty());
     assert!(
         full.models.iter().any(|m| !m.model.diagrams.is_empty()),
         "the fixture has diagram interchange"
