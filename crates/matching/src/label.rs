@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 use peta_text::Lexicon;
 
 use crate::activity::ActivityKind;
-use crate::config::{MatchConfig, HEAD_DICE_SHARE};
+use crate::config::MatchConfig;
 use crate::profile::Profile;
 
 /// Terms per label that the interned scorer handles (one bit each in a
@@ -496,27 +496,14 @@ impl LabelScorer {
                 any = true;
             }
         }
-        let object_score = match (a1 == 0, b1 == 0) {
-            (true, true) => 1.0,
-            (true, false) | (false, true) => config.object_one_sided,
-            (false, false) => {
-                let dice = if wa + wb > 0.0 {
-                    (common_a + common_b) / (wa + wb)
-                } else {
-                    0.0
-                };
-                let overlap = if wa > 0.0 && wb > 0.0 {
-                    (common_a / wa).max(common_b / wb)
-                } else {
-                    0.0
-                };
-                if a.head_first && b.head_first && a.head.is_some() && a.head == b.head {
-                    HEAD_DICE_SHARE * dice + (1.0 - HEAD_DICE_SHARE) * overlap
-                } else {
-                    0.5 * (dice + overlap)
-                }
-            }
-        };
+        let same_head = a.head_first && b.head_first && a.head.is_some() && a.head == b.head;
+        let object_score = crate::score::object_similarity(
+            (a1 == 0, b1 == 0),
+            (common_a, common_b),
+            (wa, wb),
+            same_head,
+            config,
+        );
         let service = common_action.is_some_and(|c| self.is_service(c))
             || (related_action && (a.any_service || b.any_service));
         let object_score = if service {

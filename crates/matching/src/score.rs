@@ -320,30 +320,14 @@ fn label_part_with(
             notes.synonym(&t.text, &b_terms[j].text);
         }
     }
-    let object_score = match (a_terms.is_empty(), b_terms.is_empty()) {
-        (true, true) => 1.0,
-        (true, false) | (false, true) => config.object_one_sided,
-        (false, false) => {
-            let dice = if wa + wb > 0.0 {
-                (common_a + common_b) / (wa + wb)
-            } else {
-                0.0
-            };
-            let overlap = if wa > 0.0 && wb > 0.0 {
-                (common_a / wa).max(common_b / wb)
-            } else {
-                0.0
-            };
-            // When both Indonesian objects have the same head ("NIK
-            // peserta", "NIK pelaku usaha"), the rest are qualifiers:
-            // containment counts more.
-            if a.head_first && b.head_first && a.head.is_some() && a.head == b.head {
-                HEAD_DICE_SHARE * dice + (1.0 - HEAD_DICE_SHARE) * overlap
-            } else {
-                0.5 * (dice + overlap)
-            }
-        }
-    };
+    let same_head = a.head_first && b.head_first && a.head.is_some() && a.head == b.head;
+    let object_score = object_similarity(
+        (a_terms.is_empty(), b_terms.is_empty()),
+        (common_a, common_b),
+        (wa, wb),
+        same_head,
+        config,
+    );
     // Common service actions (archiving, notifying, signing) are the same
     // work whatever document they apply to.
     let service = common_action.is_some_and(|c| lex.is_service(c))
@@ -440,4 +424,41 @@ fn weighted_dice(a: &[String], b: &[String], weights: &Weights) -> f64 {
         .map(|t| 2.0 * weights.idf(t))
         .sum();
     common / total
+}
+
+/// Similarity of two business objects from their IDF-weighted terms:
+/// `empty` says which side has no object term, `common` the weight each
+/// side has in common with the other, `weights` each side's total weight.
+/// The mean of Dice and overlap; when both Indonesian objects have the same
+/// head ("NIK peserta", "NIK pelaku usaha") the rest are qualifiers and
+/// containment counts more ([`HEAD_DICE_SHARE`]). Shared by the string
+/// scorer and the interned one (`label.rs`), so the two stay bit-identical.
+pub(crate) fn object_similarity(
+    empty: (bool, bool),
+    (common_a, common_b): (f64, f64),
+    (wa, wb): (f64, f64),
+    same_head: bool,
+    config: &MatchConfig,
+) -> f64 {
+    match empty {
+        (true, true) => 1.0,
+        (true, false) | (false, true) => config.object_one_sided,
+        (false, false) => {
+            let dice = if wa + wb > 0.0 {
+                (common_a + common_b) / (wa + wb)
+            } else {
+                0.0
+            };
+            let overlap = if wa > 0.0 && wb > 0.0 {
+                (common_a / wa).max(common_b / wb)
+            } else {
+                0.0
+            };
+            if same_head {
+                HEAD_DICE_SHARE * dice + (1.0 - HEAD_DICE_SHARE) * overlap
+            } else {
+                0.5 * (dice + overlap)
+            }
+        }
+    }
 }
