@@ -440,19 +440,11 @@ impl LabelScorer {
         };
         let same_label = a.normalized == b.normalized;
         // Below the floor whatever the objects.
-        if floor > f64::NEG_INFINITY && (!a.named || !same_label) {
-            let object_max = 1f64
-                .max(config.object_one_sided)
-                .max(config.service_object_floor)
-                .max(config.container_object_floor);
-            let negation = if a.negated != b.negated {
-                config.negation_penalty
-            } else {
-                1.0
-            };
-            if action_factor * object_max * negation < floor {
-                return None;
-            }
+        if floor > f64::NEG_INFINITY
+            && (!a.named || !same_label)
+            && crate::score::below_floor(action_factor, a.negated != b.negated, floor, config)
+        {
+            return None;
         }
         // Object similarity over the terms that are not the other side's
         // action; adjuncts only when both sides share them.

@@ -422,6 +422,27 @@ struct Repository<'a> {
     self_label: Vec<Option<f64>>,
 }
 
+/// The interned scorer's result, or the string scorer's for labels too wide
+/// for it; in debug builds the two are compared bit for bit.
+fn checked(
+    interned: Result<Option<f64>, Wide>,
+    strings: impl Fn() -> Option<f64>,
+    what: impl Fn() -> String,
+) -> Option<f64> {
+    match interned {
+        Ok(l) => {
+            debug_assert_eq!(
+                l.map(f64::to_bits),
+                strings().map(f64::to_bits),
+                "{}",
+                what()
+            );
+            l
+        }
+        Err(Wide) => strings(),
+    }
+}
+
 impl Repository<'_> {
     /// [`score::label_score`] of classes `c` and `d`, on interned tokens
     /// (checked against the string scorer in debug builds).
@@ -435,17 +456,9 @@ impl Repository<'_> {
                 self.config,
             )
         };
-        match self.labels.label(c, d) {
-            Ok(l) => {
-                debug_assert_eq!(
-                    l.map(f64::to_bits),
-                    strings().map(f64::to_bits),
-                    "label score of classes {c} and {d}"
-                );
-                l
-            }
-            Err(Wide) => strings(),
-        }
+        checked(self.labels.label(c, d), strings, || {
+            format!("label score of classes {c} and {d}")
+        })
     }
 
     /// [`score::label_score_from`] of classes `c` and `d`, on interned
@@ -461,17 +474,9 @@ impl Repository<'_> {
                 floor,
             )
         };
-        match self.labels.label_from(c, d, floor) {
-            Ok(l) => {
-                debug_assert_eq!(
-                    l.map(f64::to_bits),
-                    strings().map(f64::to_bits),
-                    "label score of classes {c} and {d} from {floor}"
-                );
-                l
-            }
-            Err(Wide) => strings(),
-        }
+        checked(self.labels.label_from(c, d, floor), strings, || {
+            format!("label score of classes {c} and {d} from {floor}")
+        })
     }
 
     fn label(&self, c: usize, d: usize) -> Option<LabelPart> {

@@ -244,19 +244,11 @@ fn label_part_with(
         config.action_mismatch
     };
     // Below the floor whatever the objects: no need to compare them.
-    if floor > f64::NEG_INFINITY && (a.normalized.is_empty() || a.normalized != b.normalized) {
-        let object_max = 1f64
-            .max(config.object_one_sided)
-            .max(config.service_object_floor)
-            .max(config.container_object_floor);
-        let negation = if a.negated != b.negated {
-            config.negation_penalty
-        } else {
-            1.0
-        };
-        if action_factor * object_max * negation < floor {
-            return None;
-        }
+    if floor > f64::NEG_INFINITY
+        && (a.normalized.is_empty() || a.normalized != b.normalized)
+        && below_floor(action_factor, a.negated != b.negated, floor, config)
+    {
+        return None;
     }
     // Object similarity: IDF-weighted terms, ignoring a term that is the
     // other side's action; the mean of Dice and containment (overlap
@@ -461,4 +453,26 @@ pub(crate) fn object_similarity(
             }
         }
     }
+}
+
+/// Whether a pair with this action factor stays below `floor` whatever its
+/// objects: the best object score any rule can give, times the negation
+/// penalty when one label is negated and the other not. Shared by the string
+/// scorer and the interned one (`label.rs`).
+pub(crate) fn below_floor(
+    action_factor: f64,
+    negation_differs: bool,
+    floor: f64,
+    config: &MatchConfig,
+) -> bool {
+    let object_max = 1f64
+        .max(config.object_one_sided)
+        .max(config.service_object_floor)
+        .max(config.container_object_floor);
+    let negation = if negation_differs {
+        config.negation_penalty
+    } else {
+        1.0
+    };
+    action_factor * object_max * negation < floor
 }
